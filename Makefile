@@ -1,0 +1,42 @@
+# The two commands: `make serve` (run the API on the embedded store) and `make test` (everything, with a real Neo4j).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help install system-deps serve test lint neo4j-install clean
+
+help:  ## list the targets
+	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install calcigraph with its dev tools
+
+system-deps:  ## make sure Java 17+ and Maven are present (apt-get installs them when missing)
+	@command -v java >/dev/null && command -v mvn >/dev/null || { \
+	  echo "installing Java 17 and Maven with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven; }
+
+serve: $(STAMP)  ## run the GraphQL API on the embedded store (http://127.0.0.1:8000/graphql)
+	$(BIN)/calcigraph serve
+
+neo4j-install: $(STAMP) system-deps  ## download Neo4j Community 5.26 from Maven Central into .cache/neo4j
+	$(BIN)/calcigraph neo4j install
+
+lint: $(STAMP)  ## ruff
+	$(BIN)/ruff check .
+
+test: $(STAMP) system-deps  ## install everything, start Neo4j, run lint and the whole suite, stop Neo4j
+	$(BIN)/calcigraph neo4j install
+	$(BIN)/ruff check .
+	@# the test session starts its own Neo4j (unless NEO4J_URI is set) and stops it at the end;
+	@# pytest's exit code 5 (no tests collected) is a failure too.
+	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+
+clean:  ## remove the virtualenv and the Neo4j cache
+	rm -rf $(VENV) .cache

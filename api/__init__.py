@@ -1,0 +1,1 @@
+"""The user-facing surfaces: the GraphQL API (FastAPI + strawberry) and the `calcigraph` command line."""

@@ -1,0 +1,80 @@
+"""`calcigraph neo4j ...`: install, start, stop and inspect the local Neo4j server."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from graph.neo4j_server import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, LocalNeo4j, Neo4jServerError
+
+console = Console()
+err = Console(stderr=True)
+
+app = typer.Typer(
+    help=(
+        "Run a real Neo4j Community 5.26 server on this machine, assembled from Maven Central "
+        "(needs Java 17+ and Maven; no Docker).\n\n"
+        "Typical session:\n\n"
+        "  calcigraph neo4j start      # installs on first use, waits until Bolt answers\n\n"
+        "  calcigraph load             # loads data/ into it\n\n"
+        "  open http://127.0.0.1:7474/browser/ (user neo4j, password from `calcigraph neo4j status`)\n\n"
+        "  calcigraph neo4j stop"
+    ),
+    no_args_is_help=True,
+)
+
+BoltPort = typer.Option(DEFAULT_BOLT_PORT, "--bolt-port", help="Loopback port for Bolt.")
+HttpPort = typer.Option(DEFAULT_HTTP_PORT, "--http-port", help="Loopback port for HTTP and Neo4j Browser.")
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[bold red]error:[/] {exc}")
+    raise typer.Exit(1)
+
+
+@app.command()
+def install() -> None:
+    """Download Neo4j Community and Neo4j Browser from Maven Central into the cache (once; reused later)."""
+    try:
+        LocalNeo4j().install(log=console.print)
+    except Neo4jServerError as exc:
+        _fail(exc)
+
+
+@app.command()
+def start(bolt_port: int = BoltPort, http_port: int = HttpPort) -> None:
+    """Start the local server (installing it first if needed) and wait until it answers on Bolt."""
+    try:
+        status = LocalNeo4j(bolt_port=bolt_port, http_port=http_port).start(log=console.print)
+    except Neo4jServerError as exc:
+        _fail(exc)
+    console.print(f"user: neo4j   password: {status.password}")
+    console.print(
+        f"To point calcigraph at it from another shell:\n"
+        f"  export NEO4J_URI={status.bolt_uri} NEO4J_USER=neo4j NEO4J_PASSWORD='{status.password}'"
+    )
+
+
+@app.command()
+def stop() -> None:
+    """Stop the local server (SIGTERM, then SIGKILL after 60 s): no Java process is left behind."""
+    try:
+        LocalNeo4j().stop(log=console.print)
+    except Neo4jServerError as exc:
+        _fail(exc)
+
+
+@app.command()
+def status(bolt_port: int = BoltPort, http_port: int = HttpPort) -> None:
+    """Print whether the local server runs, its PID, version, Bolt URI, Browser URL and credentials."""
+    st = LocalNeo4j(bolt_port=bolt_port, http_port=http_port).status()
+    console.print(f"running:  {'yes' if st.running else 'no'}")
+    console.print(f"pid:      {st.pid or '-'}")
+    console.print(f"version:  {st.version or '-'}")
+    console.print(f"bolt:     {st.bolt_uri}")
+    console.print(f"browser:  {st.browser_url}")
+    console.print(f"user:     {st.user}")
+    console.print(f"password: {st.password or '(set at first start)'}")
+    console.print(f"instance: {st.instance_dir}")
+    if not st.running:
+        raise typer.Exit(3)
