@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.console import Console
 
 from api import cli_neo4j
+from graph.paths import data_dir
 
 console = Console()
 err = Console(stderr=True)
@@ -22,6 +25,75 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(cli_neo4j.app, name="neo4j")
+
+
+DataPath = typer.Argument(
+    None, help="The data folder or one YAML file (default: data/, or $CALCIGRAPH_DATA).", show_default=False
+)
+
+
+def _load_kb(path: Path | None):
+    """Validate data/ or exit 1 with every problem listed (file:line: field: what to do)."""
+    from loaders.validate import InvalidData, load_knowledge_base
+
+    root = path or data_dir()
+    try:
+        return load_knowledge_base(root, context=data_dir())
+    except FileNotFoundError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    except InvalidData as exc:
+        for issue in exc.issues:
+            err.print(f"[red]{issue}[/]", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]{len(exc.issues)} problem(s)[/] in {root}; nothing was loaded. "
+                  "See docs/curation.md for the format.")
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def validate(path: Path | None = DataPath) -> None:
+    """Check data/ (syntax, fields, enums, ids, references, phases, citations); exit 1 listing every problem.
+
+    Example: calcigraph validate data/agents/nsaids.yaml   (one file: references to other files are checked too
+    only when you validate the whole folder).
+    """
+    from graph.kb_stats import compute
+
+    kb = _load_kb(path)
+    st = compute(kb)
+    console.print(
+        f"[green]valid[/]: {sum(st.nodes.values())} nodes, {sum(st.relationships.values())} relationships, "
+        f"{st.claims} cited claims, {st.publications} publications "
+        f"({st.verified_citation_ratio:.0%} of {st.citations} citations verified)"
+    )
+
+
+@app.command()
+def stats(path: Path | None = DataPath) -> None:
+    """Report counts per kind and relationship, claims per evidence level, verified ratio, bone-safety gaps."""
+    from rich.table import Table
+
+    from graph.kb_stats import compute
+
+    st = compute(_load_kb(path))
+    for title, rows in (("nodes", st.nodes), ("relationships", st.relationships),
+                        ("evidence items per level", st.claims_by_level)):
+        table = Table(title=title, show_header=False)
+        for key, value in rows.items():
+            table.add_row(key, str(value))
+        console.print(table)
+    console.print(f"cited claims: {st.claims}")
+    console.print(
+        f"publications: {st.publications} ({st.verified_publications} verified, {st.cited_publications} cited)"
+    )
+    console.print(f"citations: {st.citations}, verified: {st.verified_citations} ({st.verified_citation_ratio:.1%})")
+    if st.agents_without_bone_evidence:
+        names = ", ".join(st.agents_without_bone_evidence)
+        console.print(f"[yellow]agents with no bone-safety evidence at all:[/] {names}")
+    if st.agents_with_bone_gaps:
+        console.print("[yellow]agents with bone-safety facets neither evidenced nor marked no_data:[/]")
+        for agent, missing in st.agents_with_bone_gaps.items():
+            console.print(f"  {agent}: {', '.join(missing)}")
 
 
 @app.command()

@@ -1,0 +1,92 @@
+"""Generate the schema-derived Cypher files (constraints, indexes, load statements) from `graph.schema`.
+
+Cypher cannot take a label or relationship type as a parameter, so the load statements are written out once per
+kind — from the schema's enums, never from input — into `cypher/schema.cypher` and `cypher/load/*.cypher`.
+`calcigraph schema --cypher` rewrites them; a test fails when the committed files drift from the schema.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph import schema as s
+from graph.paths import cypher_dir
+
+ENTITY_LABEL = "Entity"
+"""Every node also carries this label: ids are unique across kinds, so one constraint and one lookup serve all."""
+FULLTEXT_INDEX = "entity_search"
+HEADER = "// GENERATED from graph/schema.py by `calcigraph schema --cypher`; do not edit by hand.\n"
+
+
+def schema_cypher() -> str:
+    lines = [HEADER, "// Uniqueness of ids (one per label, and across all kinds via :Entity)"]
+    lines.append(
+        f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;"
+    )
+    for kind in s.NodeKind:
+        lines.append(f"CREATE CONSTRAINT {_snake(kind)}_id IF NOT EXISTS FOR (n:{kind.value}) REQUIRE n.id IS UNIQUE;")
+    lines.append("\n// Name lookups")
+    for kind in s.NodeKind:
+        lines.append(f"CREATE INDEX {_snake(kind)}_name IF NOT EXISTS FOR (n:{kind.value}) ON (n.name);")
+    lines.append("\n// Relationship identity (what the loader MERGEs on)")
+    for rel in s.RelKind:
+        lines.append(f"CREATE INDEX rel_{rel.value.lower()}_key IF NOT EXISTS FOR ()-[r:{rel.value}]-() ON (r.key);")
+    lines.append("\n// Full-text search over names, synonyms and brand names (search_text joins them)")
+    labels = "|".join(k.value for k in s.NodeKind)
+    lines.append(
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.search_text];"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def load_nodes_cypher() -> str:
+    parts = [HEADER + "// One statement per label: MERGE by id, replace properties, stamp the load generation.\n"
+             "// Parameters: $rows (list of {id, props}), $generation (string)."]
+    for kind in s.NodeKind:
+        parts.append(
+            f"// name: {kind.value}\n"
+            f"UNWIND $rows AS row\n"
+            f"MERGE (n:{ENTITY_LABEL} {{id: row.id}})\n"
+            f"SET n = row.props, n:{kind.value}, n.generation = $generation;"
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+def load_edges_cypher() -> str:
+    parts = [HEADER + "// One statement per relationship type: MERGE by key between existing nodes.\n"
+             "// Parameters: $rows (list of {source, target, key, props}), $generation (string)."]
+    for rel in s.RelKind:
+        parts.append(
+            f"// name: {rel.value}\n"
+            f"UNWIND $rows AS row\n"
+            f"MATCH (a:{ENTITY_LABEL} {{id: row.source}})\n"
+            f"MATCH (b:{ENTITY_LABEL} {{id: row.target}})\n"
+            f"MERGE (a)-[r:{rel.value} {{key: row.key}}]->(b)\n"
+            f"SET r = row.props, r.generation = $generation;"
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+def generated_files() -> dict[Path, str]:
+    root = cypher_dir()
+    return {
+        root / "schema.cypher": schema_cypher(),
+        root / "load" / "nodes.cypher": load_nodes_cypher(),
+        root / "load" / "edges.cypher": load_edges_cypher(),
+    }
+
+
+def write_all() -> list[Path]:
+    written = []
+    for path, text in generated_files().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text() != text:
+            path.write_text(text)
+            written.append(path)
+    return written
+
+
+def _snake(kind: s.NodeKind) -> str:
+    import re
+
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", kind.value).lower()

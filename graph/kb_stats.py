@@ -1,0 +1,71 @@
+"""What the knowledge base holds, in numbers: the curation report of `calcigraph stats`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph import schema as s
+from graph.kb import KnowledgeBase
+
+
+@dataclass
+class KbStats:
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    claims: int
+    claims_by_level: dict[str, int]
+    publications: int
+    cited_publications: int
+    citations: int
+    verified_citations: int
+    verified_publications: int
+    agents_without_bone_evidence: list[str] = field(default_factory=list)
+    agents_with_bone_gaps: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def verified_citation_ratio(self) -> float:
+        return self.verified_citations / self.citations if self.citations else 0.0
+
+
+def compute(kb: KnowledgeBase) -> KbStats:
+    records = kb.records()
+    nodes = Counter(n.kind.value for n in records.nodes)
+    rels = Counter(e.kind.value for e in records.edges)
+    claim_edges = [e for e in records.edges if s.RELATIONSHIPS[e.kind].claim]
+    by_level: Counter[str] = Counter()
+    cited: set[str] = set()
+    citations = verified = 0
+    evidence_holders = [e.props for e in claim_edges] + [
+        n.props for n in records.nodes if n.kind in (s.NodeKind.DISEASE, s.NodeKind.DISEASE_PHASE)
+    ]
+    for props in evidence_holders:
+        by_level.update(props["evidence_levels"])
+        cited.update(props["evidence_pubs"])
+        citations += len(props["evidence_pubs"])
+        verified += sum(props["evidence_verified"])
+    bone = set(s.BONE_SAFETY_IDS) | set(s.BONE_SAFETY_EXTRA)
+    without: list[str] = []
+    gaps: dict[str, list[str]] = {}
+    for agent in kb.of(s.NodeKind.AGENT):
+        covered = {e.on for e in agent.effects if e.on in bone}
+        explicit = {n.about for n in agent.no_data}
+        if not covered:
+            without.append(agent.id)
+        missing = [b for b in s.BONE_SAFETY_IDS if b not in covered and b not in explicit]
+        if missing:
+            gaps[agent.id] = missing
+    pubs = kb.publications
+    return KbStats(
+        nodes=dict(sorted(nodes.items())),
+        relationships=dict(sorted(rels.items())),
+        claims=len(claim_edges),
+        claims_by_level={lv.value: by_level.get(lv.value, 0) for lv in s.EvidenceLevel},
+        publications=len(pubs),
+        cited_publications=len(cited),
+        citations=citations,
+        verified_citations=verified,
+        verified_publications=sum(1 for p in pubs.values() if p.verified),
+        agents_without_bone_evidence=sorted(without),
+        agents_with_bone_gaps=dict(sorted(gaps.items())),
+    )

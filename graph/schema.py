@@ -1,0 +1,518 @@
+"""The schema of calcigraph — the one place that says what exists.
+
+Everything else derives from this module: the validator (the pydantic models of `data/`), the node and
+relationship records both stores are built from, the Neo4j constraints, the GraphQL types and enums, the export
+mappings. Change a kind, a property or an enum here and the rest follows (tests pin the derived artefacts).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+# ---------------------------------------------------------------------------------------------------------------
+# Enums
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class NodeKind(StrEnum):
+    """Node labels, as Neo4j and the GraphQL API spell them."""
+
+    AGENT = "Agent"
+    AGENT_CLASS = "AgentClass"
+    TARGET = "Target"
+    MECHANISM = "Mechanism"
+    PATHWAY = "Pathway"
+    PROCESS = "Process"
+    CELL_TYPE = "CellType"
+    TISSUE = "Tissue"
+    DISEASE = "Disease"
+    DISEASE_PHASE = "DiseasePhase"
+    PUBLICATION = "Publication"
+
+
+class RelKind(StrEnum):
+    """Relationship types. Each means one thing; its allowed endpoints are in RELATIONSHIPS."""
+
+    MEMBER_OF = "MEMBER_OF"
+    TARGETS = "TARGETS"
+    HAS_MECHANISM = "HAS_MECHANISM"
+    MODULATES = "MODULATES"
+    REGULATES = "REGULATES"
+    PARTICIPATES_IN = "PARTICIPATES_IN"
+    AFFECTS = "AFFECTS"
+    STUDIED_IN = "STUDIED_IN"
+    IS_A = "IS_A"
+    OCCURS_IN = "OCCURS_IN"
+    DRIVES = "DRIVES"
+    INVOLVES = "INVOLVES"
+    SUBTYPE_OF = "SUBTYPE_OF"
+    HAS_PHASE = "HAS_PHASE"
+    NEXT = "NEXT"
+
+
+class EvidenceLevel(StrEnum):
+    IN_VITRO = "in_vitro"
+    ANIMAL = "animal"
+    CASE_REPORT = "case_report"
+    CASE_SERIES = "case_series"
+    COHORT = "cohort"
+    RCT = "rct"
+    META_ANALYSIS = "meta_analysis"
+    REVIEW = "review"
+    GUIDELINE = "guideline"
+
+
+EVIDENCE_RANK: dict[EvidenceLevel, int] = {
+    EvidenceLevel.IN_VITRO: 1,
+    EvidenceLevel.ANIMAL: 2,
+    EvidenceLevel.CASE_REPORT: 3,
+    EvidenceLevel.REVIEW: 3,
+    EvidenceLevel.CASE_SERIES: 4,
+    EvidenceLevel.COHORT: 5,
+    EvidenceLevel.GUIDELINE: 5,
+    EvidenceLevel.RCT: 6,
+    EvidenceLevel.META_ANALYSIS: 7,
+}
+"""Strength of a level for `minEvidence` filters. Narrative reviews rank with case reports (they add no new
+observation); guidelines with cohorts (consensus over mixed evidence); meta-analyses above single RCTs."""
+
+
+class Direction(StrEnum):
+    INHIBITS = "inhibits"
+    PROMOTES = "promotes"
+    NO_EFFECT = "no_effect"
+
+
+class Outcome(StrEnum):
+    EFFECTIVE = "effective"
+    INEFFECTIVE = "ineffective"
+    MIXED = "mixed"
+    HARMFUL = "harmful"
+
+
+class TargetAction(StrEnum):
+    INHIBITS = "inhibits"
+    ACTIVATES = "activates"
+    BINDS = "binds"
+    AGONIST = "agonist"
+    ANTAGONIST = "antagonist"
+    CHELATES = "chelates"
+    MODULATES = "modulates"
+
+
+class AgentKind(StrEnum):
+    SMALL_MOLECULE = "small_molecule"
+    BIOLOGIC = "biologic"
+    SUPPLEMENT = "supplement"
+    ION = "ion"
+    HORMONE = "hormone"
+
+
+class Approval(StrEnum):
+    APPROVED = "approved"
+    INVESTIGATIONAL = "investigational"
+    EXPERIMENTAL = "experimental"
+    SUPPLEMENT = "supplement"
+    WITHDRAWN = "withdrawn"
+
+
+class DiseaseScope(StrEnum):
+    MUSCULOSKELETAL = "musculoskeletal"
+    COMPARATOR = "comparator"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Identifier formats
+# ---------------------------------------------------------------------------------------------------------------
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PUB_ID_RE = re.compile(r"^(PMID:[1-9][0-9]{0,8}|DOI:10\.[0-9]{4,9}/\S+)$")
+CURIE_PREFIXES = (
+    "CHEBI", "DRUGBANK", "ATC", "MESH", "HGNC", "UNIPROT", "GO", "CL", "UBERON", "MONDO", "OMIM", "DOID",
+    "REACTOME", "NCIT", "UMLS",
+)
+CURIE_RE = re.compile(rf"^({'|'.join(CURIE_PREFIXES)}):[A-Za-z0-9_.\-]+$")
+
+
+def _slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'vitamin-k2')"
+        )
+    return value
+
+
+def _pub_id(value: str) -> str:
+    if not PUB_ID_RE.match(value):
+        raise ValueError(f"{value!r} is not a publication id: write 'PMID:<digits>' or 'DOI:10.<prefix>/<suffix>'")
+    return value
+
+
+def _curie(value: str) -> str:
+    if not CURIE_RE.match(value):
+        raise ValueError(
+            f"{value!r} is not a CURIE with a known prefix: write PREFIX:LOCAL with PREFIX one of "
+            f"{', '.join(CURIE_PREFIXES)}"
+        )
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+PubId = Annotated[str, AfterValidator(_pub_id)]
+Curie = Annotated[str, AfterValidator(_curie)]
+Text = Annotated[str, Field(min_length=1)]
+
+# ---------------------------------------------------------------------------------------------------------------
+# The models of data/ (what curators write)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo must not silently drop a fact."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(Strict):
+    pub: PubId
+    level: EvidenceLevel
+    finding: Text
+    species: str | None = None
+    model: str | None = None
+    comparator: bool = False
+
+
+Evidences = Annotated[list[Evidence], Field(min_length=1)]
+
+
+class Identifier(Strict):
+    curie: Curie
+    verified: bool
+    source: Text
+
+
+class Publication(Strict):
+    id: PubId
+    title: Text
+    journal: Text
+    year: Annotated[int, Field(ge=1800, le=2100)]
+    verified: bool
+    verified_source: Text
+    pmid: Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")] | None = None
+    doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None = None
+    pmcid: Annotated[str, Field(pattern=r"^PMC[0-9]+$")] | None = None
+    first_author: str | None = None
+
+    @model_validator(mode="after")
+    def _id_matches_fields(self) -> Publication:
+        if self.id.startswith("PMID:") and self.pmid != self.id[5:]:
+            raise ValueError(f"id {self.id} needs `pmid: \"{self.id[5:]}\"` (the two must agree)")
+        if self.id.startswith("DOI:") and (self.doi or "").lower() != self.id[4:].lower():
+            raise ValueError(f"id {self.id} needs `doi: {self.id[4:]}` (the two must agree)")
+        if self.id.startswith("DOI:") and self.pmid:
+            raise ValueError(f"this publication has a PMID: its id must be PMID:{self.pmid}")
+        return self
+
+
+class AgentClass(Strict):
+    id: Slug
+    name: Text
+    description: str | None = None
+    identifiers: list[Identifier] = []
+
+
+class TargetClaim(Strict):
+    target: Slug
+    action: TargetAction
+    evidence: Evidences
+
+
+class MechanismClaim(Strict):
+    mechanism: Slug
+    evidence: Evidences
+
+
+class EffectClaim(Strict):
+    on: Slug
+    direction: Direction
+    evidence: Evidences
+    tissue: Slug | None = None
+
+
+class StudyClaim(Strict):
+    disease: Slug
+    outcome: Outcome
+    evidence: Evidences
+    phase: Slug | None = None
+
+
+class NoData(Strict):
+    about: Slug
+    note: Text
+
+
+class Agent(Strict):
+    id: Slug
+    name: Text
+    classes: Annotated[list[Slug], Field(min_length=1)]
+    kind: AgentKind
+    approval: Approval
+    synonyms: list[str] = []
+    brand_names: list[str] = []
+    description: str | None = None
+    identifiers: list[Identifier] = []
+    targets: list[TargetClaim] = []
+    mechanisms: list[MechanismClaim] = []
+    effects: list[EffectClaim] = []
+    studies: list[StudyClaim] = []
+    no_data: list[NoData] = []
+
+
+class ParticipatesClaim(Strict):
+    pathway: Slug
+    evidence: Evidences
+
+
+class Target(Strict):
+    id: Slug
+    symbol: Text
+    name: Text
+    identifiers: list[Identifier] = []
+    pathways: list[ParticipatesClaim] = []
+
+
+class ModulatesClaim(Strict):
+    on: Slug
+    direction: Direction
+    evidence: Evidences
+
+
+class Mechanism(Strict):
+    id: Slug
+    name: Text
+    description: str | None = None
+    modulates: list[ModulatesClaim] = []
+
+
+class RegulatesClaim(Strict):
+    process: Slug
+    direction: Direction
+    evidence: Evidences
+
+
+class Pathway(Strict):
+    id: Slug
+    name: Text
+    description: str | None = None
+    identifiers: list[Identifier] = []
+    regulates: list[RegulatesClaim] = []
+
+
+class Process(Strict):
+    id: Slug
+    name: Text
+    description: str | None = None
+    identifiers: list[Identifier] = []
+    is_a: list[Slug] = []
+    occurs_in: list[Slug] = []
+
+
+class DrivesClaim(Strict):
+    process: Slug
+    evidence: Evidences
+
+
+class CellType(Strict):
+    id: Slug
+    name: Text
+    description: str | None = None
+    identifiers: list[Identifier] = []
+    drives: list[DrivesClaim] = []
+
+
+class Tissue(Strict):
+    id: Slug
+    name: Text
+    description: str | None = None
+    identifiers: list[Identifier] = []
+
+
+class Phase(Strict):
+    id: Slug
+    name: Text
+    order: Annotated[int, Field(ge=1)]
+    evidence: Evidences
+    description: str | None = None
+
+
+class Disease(Strict):
+    id: Slug
+    name: Text
+    scope: DiseaseScope
+    evidence: Evidences
+    synonyms: list[str] = []
+    description: str | None = None
+    identifiers: list[Identifier] = []
+    subtype_of: list[Slug] = []
+    involves: list[Slug] = []
+    phases: list[Phase] = []
+
+
+class DataFile(Strict):
+    """One YAML file under data/: any of these sections, each a list of entities."""
+
+    publications: list[Publication] = []
+    agent_classes: list[AgentClass] = []
+    agents: list[Agent] = []
+    targets: list[Target] = []
+    mechanisms: list[Mechanism] = []
+    pathways: list[Pathway] = []
+    processes: list[Process] = []
+    cell_types: list[CellType] = []
+    tissues: list[Tissue] = []
+    diseases: list[Disease] = []
+
+
+SECTION_KIND: dict[str, NodeKind] = {
+    "publications": NodeKind.PUBLICATION,
+    "agent_classes": NodeKind.AGENT_CLASS,
+    "agents": NodeKind.AGENT,
+    "targets": NodeKind.TARGET,
+    "mechanisms": NodeKind.MECHANISM,
+    "pathways": NodeKind.PATHWAY,
+    "processes": NodeKind.PROCESS,
+    "cell_types": NodeKind.CELL_TYPE,
+    "tissues": NodeKind.TISSUE,
+    "diseases": NodeKind.DISEASE,
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# The graph: node and relationship kinds with their endpoints and properties
+# ---------------------------------------------------------------------------------------------------------------
+
+PropType = Literal["str", "int", "bool", "float", "str[]", "int[]", "bool[]"]
+
+
+class NodeSpec(BaseModel):
+    kind: NodeKind
+    properties: dict[str, PropType]
+    searchable: tuple[str, ...] = ("name",)
+    """Properties the full-text index covers."""
+
+
+class RelSpec(BaseModel):
+    kind: RelKind
+    sources: tuple[NodeKind, ...]
+    targets: tuple[NodeKind, ...]
+    properties: dict[str, PropType]
+    claim: bool
+    """A claim carries evidence (the EVIDENCE_PROPERTIES); a structural edge need not."""
+    description: str
+
+
+_IDENT: dict[str, PropType] = {"identifiers": "str[]", "identifiers_verified": "bool[]"}
+_BASE: dict[str, PropType] = {"id": "str", "name": "str", "description": "str", "search_text": "str"}
+
+EVIDENCE_PROPERTIES: dict[str, PropType] = {
+    "evidence_pubs": "str[]",
+    "evidence_levels": "str[]",
+    "evidence_findings": "str[]",
+    "evidence_species": "str[]",
+    "evidence_models": "str[]",
+    "evidence_comparator": "bool[]",
+    "evidence_verified": "bool[]",
+    "best_level": "str",
+    "best_rank": "int",
+    "verified_count": "int",
+}
+"""How evidence sits on a relationship: parallel lists, item i of each describing one evidence item (Neo4j
+properties cannot hold maps). `evidence_verified[i]` copies the cited publication's verified flag."""
+
+NODES: dict[NodeKind, NodeSpec] = {
+    spec.kind: spec
+    for spec in [
+        NodeSpec(
+            kind=NodeKind.AGENT,
+            properties={**_BASE, "synonyms": "str[]", "brand_names": "str[]", "kind": "str", "approval": "str",
+                        **_IDENT, "no_data_about": "str[]", "no_data_notes": "str[]"},
+            searchable=("name", "synonyms", "brand_names"),
+        ),
+        NodeSpec(kind=NodeKind.AGENT_CLASS, properties={**_BASE, **_IDENT}),
+        NodeSpec(kind=NodeKind.TARGET, properties={**_BASE, "symbol": "str", **_IDENT}, searchable=("name", "symbol")),
+        NodeSpec(kind=NodeKind.MECHANISM, properties={**_BASE}),
+        NodeSpec(kind=NodeKind.PATHWAY, properties={**_BASE, **_IDENT}),
+        NodeSpec(kind=NodeKind.PROCESS, properties={**_BASE, **_IDENT}),
+        NodeSpec(kind=NodeKind.CELL_TYPE, properties={**_BASE, **_IDENT}),
+        NodeSpec(kind=NodeKind.TISSUE, properties={**_BASE, **_IDENT}),
+        NodeSpec(
+            kind=NodeKind.DISEASE,
+            properties={**_BASE, "synonyms": "str[]", "scope": "str", **_IDENT, **{
+                k: v for k, v in EVIDENCE_PROPERTIES.items()}},
+            searchable=("name", "synonyms"),
+        ),
+        NodeSpec(
+            kind=NodeKind.DISEASE_PHASE,
+            properties={**_BASE, "order": "int", "disease": "str", **EVIDENCE_PROPERTIES},
+        ),
+        NodeSpec(
+            kind=NodeKind.PUBLICATION,
+            properties={"id": "str", "name": "str", "search_text": "str", "title": "str", "journal": "str",
+                        "year": "int", "pmid": "str",
+                        "doi": "str", "pmcid": "str", "first_author": "str", "verified": "bool",
+                        "verified_source": "str", "url": "str"},
+            searchable=("title",),
+        ),
+    ]
+}
+
+_A, _AC, _T, _M, _PW, _PR, _C, _TI, _D, _DP = (
+    NodeKind.AGENT, NodeKind.AGENT_CLASS, NodeKind.TARGET, NodeKind.MECHANISM, NodeKind.PATHWAY, NodeKind.PROCESS,
+    NodeKind.CELL_TYPE, NodeKind.TISSUE, NodeKind.DISEASE, NodeKind.DISEASE_PHASE,
+)
+_EV = EVIDENCE_PROPERTIES
+
+RELATIONSHIPS: dict[RelKind, RelSpec] = {
+    spec.kind: spec
+    for spec in [
+        RelSpec(kind=RelKind.MEMBER_OF, sources=(_A,), targets=(_AC,), properties={}, claim=False,
+                description="The agent belongs to the agent class."),
+        RelSpec(kind=RelKind.TARGETS, sources=(_A,), targets=(_T,), properties={"action": "str", **_EV}, claim=True,
+                description="The agent acts on the gene product (action: inhibits, agonist, ...)."),
+        RelSpec(kind=RelKind.HAS_MECHANISM, sources=(_A,), targets=(_M,), properties={**_EV}, claim=True,
+                description="The agent works through the mechanism."),
+        RelSpec(kind=RelKind.MODULATES, sources=(_M,), targets=(_PW, _PR), properties={"direction": "str", **_EV},
+                claim=True, description="The mechanism inhibits or promotes a pathway or process."),
+        RelSpec(kind=RelKind.REGULATES, sources=(_PW,), targets=(_PR,), properties={"direction": "str", **_EV},
+                claim=True, description="The pathway inhibits or promotes the process."),
+        RelSpec(kind=RelKind.PARTICIPATES_IN, sources=(_T,), targets=(_PW,), properties={**_EV}, claim=True,
+                description="The gene product takes part in the pathway."),
+        RelSpec(kind=RelKind.AFFECTS, sources=(_A,), targets=(_PR, _C),
+                properties={"direction": "str", "tissue": "str", **_EV}, claim=True,
+                description="The agent inhibits, promotes or has no effect on a process or cell type."),
+        RelSpec(kind=RelKind.STUDIED_IN, sources=(_A,), targets=(_D, _DP), properties={"outcome": "str", **_EV},
+                claim=True, description="The agent was studied in the disease (or one of its phases), with outcome."),
+        RelSpec(kind=RelKind.IS_A, sources=(_PR,), targets=(_PR,), properties={}, claim=False,
+                description="The process is a kind of the other (questions about a process include its subtypes)."),
+        RelSpec(kind=RelKind.OCCURS_IN, sources=(_PR,), targets=(_TI,), properties={}, claim=False,
+                description="The process occurs in the tissue."),
+        RelSpec(kind=RelKind.DRIVES, sources=(_C,), targets=(_PR,), properties={**_EV}, claim=True,
+                description="The cell type carries out or drives the process."),
+        RelSpec(kind=RelKind.INVOLVES, sources=(_D,), targets=(_TI,), properties={}, claim=False,
+                description="The disease involves the tissue (cited by the disease's evidence)."),
+        RelSpec(kind=RelKind.SUBTYPE_OF, sources=(_D,), targets=(_D,), properties={}, claim=False,
+                description="The disease is a subtype of the other."),
+        RelSpec(kind=RelKind.HAS_PHASE, sources=(_D,), targets=(_DP,), properties={"order": "int"}, claim=False,
+                description="The disease passes through the phase (order 1..n)."),
+        RelSpec(kind=RelKind.NEXT, sources=(_DP,), targets=(_DP,), properties={}, claim=False,
+                description="The phase is followed by the other."),
+    ]
+}
+
+BONE_SAFETY_IDS: tuple[str, ...] = ("osteoblast", "bone-formation", "skeletal-mineralization")
+"""The cell type and processes whose suppression is 'bone harm' by default (questions, stats, validation)."""
+BONE_SAFETY_EXTRA: tuple[str, ...] = ("osteoblast-differentiation", "fracture-healing")
+"""Also count as bone-safety evidence when present."""
