@@ -136,7 +136,8 @@ class KnowledgeBase:
             for m in a.mechanisms:
                 yield self._edge(R.HAS_MECHANISM, a.id, m.mechanism, m.evidence)
             for e in a.effects:
-                yield self._edge(R.AFFECTS, a.id, e.on, e.evidence, direction=e.direction.value, tissue=e.tissue)
+                yield self._edge(R.AFFECTS, a.id, e.on, e.evidence, direction=e.direction.value, tissue=e.tissue,
+                                 dose=e.dose.value)
             for st in a.studies:
                 yield self._edge(R.STUDIED_IN, a.id, st.phase or st.disease, st.evidence, outcome=st.outcome.value)
         for t in self.of(K.TARGET):
@@ -170,7 +171,8 @@ class KnowledgeBase:
     def _edge(self, kind: s.RelKind, source: str, target: str, evidence: list[s.Evidence] | None = None,
               **props: Any) -> EdgeRecord:
         qualifier = props.get("direction") or props.get("action") or props.get("outcome") or ""
-        key = "|".join(x for x in (kind.value, source, target, qualifier, props.get("tissue") or "") if x)
+        dose = props.get("dose") if props.get("dose") != s.Dose.THERAPEUTIC.value else None
+        key = "|".join(x for x in (kind.value, source, target, qualifier, props.get("tissue"), dose) if x)
         out: Props = {k: v for k, v in props.items() if v is not None}
         if evidence is not None:
             out |= self._evidence(evidence)

@@ -87,6 +87,14 @@ class Direction(StrEnum):
     NO_EFFECT = "no_effect"
 
 
+class Dose(StrEnum):
+    """The exposure an effect was seen at. `excess` marks effects of supratherapeutic exposure (e.g.
+    hypermagnesaemia): they stay in the graph, but question 1 does not count them as bone harm."""
+
+    THERAPEUTIC = "therapeutic"
+    EXCESS = "excess"
+
+
 class Outcome(StrEnum):
     EFFECTIVE = "effective"
     INEFFECTIVE = "ineffective"
@@ -241,6 +249,7 @@ class EffectClaim(Strict):
     direction: Direction
     evidence: Evidences
     tissue: Slug | None = None
+    dose: Dose = Dose.THERAPEUTIC
 
 
 class StudyClaim(Strict):
@@ -491,7 +500,7 @@ RELATIONSHIPS: dict[RelKind, RelSpec] = {
         RelSpec(kind=RelKind.PARTICIPATES_IN, sources=(_T,), targets=(_PW,), properties={**_EV}, claim=True,
                 description="The gene product takes part in the pathway."),
         RelSpec(kind=RelKind.AFFECTS, sources=(_A,), targets=(_PR, _C),
-                properties={"direction": "str", "tissue": "str", **_EV}, claim=True,
+                properties={"direction": "str", "tissue": "str", "dose": "str", **_EV}, claim=True,
                 description="The agent inhibits, promotes or has no effect on a process or cell type."),
         RelSpec(kind=RelKind.STUDIED_IN, sources=(_A,), targets=(_D, _DP), properties={"outcome": "str", **_EV},
                 claim=True, description="The agent was studied in the disease (or one of its phases), with outcome."),

@@ -154,6 +154,22 @@ def _cross_checks(kb: KnowledgeBase) -> list[Issue]:
     for ref in _references(kb):
         issues += _check_ref(kb, ref)
     issues += _check_phases(kb)
+    if not issues:
+        issues += _check_duplicate_claims(kb)
+    return issues
+
+
+def _check_duplicate_claims(kb: KnowledgeBase) -> list[Issue]:
+    """Two claims with the same subject, object and qualifiers would be one relationship in the graph."""
+    seen: set[str] = set()
+    issues = []
+    for edge in kb.records().edges:
+        if edge.key in seen:
+            where = kb.where[edge.source]
+            issues.append(Issue(where.file, where.line, format_loc(where.loc),
+                                f"{edge.source!r} states the same claim twice ({edge.key}); merge the two into one "
+                                "claim with all their evidence items"))
+        seen.add(edge.key)
     return issues
 
 

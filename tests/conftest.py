@@ -9,7 +9,11 @@ import pytest
 from neo4j import Driver, GraphDatabase
 
 from graph import settings
+from graph.kb import Records
+from graph.memory_store import MemoryStore
 from graph.neo4j_server import LocalNeo4j, free_port
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +40,58 @@ def neo4j_driver(neo4j_settings: settings.Neo4jSettings) -> Iterator[Driver]:
     driver.verify_connectivity()
     yield driver
     driver.close()
+
+
+# ---- the shipped knowledge base in both stores ------------------------------------------------------------------
+
+class Neo4jGraph:
+    """What the test Neo4j currently holds. Tests that need other content call `load`; tests that need the
+    shipped data call `ensure_shipped` — so reloads happen only when the content actually changes."""
+
+    def __init__(self, driver: Driver, shipped: Records) -> None:
+        self.driver = driver
+        self.shipped = shipped
+        self.current: Records | None = None
+
+    def load(self, records: Records, wipe: bool = True) -> None:
+        from loaders.neo4j_loader import load
+
+        load(self.driver, records, wipe=wipe)
+        self.current = records
+
+    def ensure_shipped(self) -> None:
+        if self.current is not self.shipped:
+            self.load(self.shipped)
+
+
+@pytest.fixture(scope="session")
+def shipped_records() -> Records:
+    from graph.paths import data_dir
+    from loaders.validate import load_knowledge_base
+
+    return load_knowledge_base(data_dir()).records()
+
+
+@pytest.fixture(scope="session")
+def neo4j_graph(neo4j_driver: Driver, shipped_records: Records) -> Neo4jGraph:
+    return Neo4jGraph(neo4j_driver, shipped_records)
+
+
+@pytest.fixture(scope="session")
+def memory_store(shipped_records: Records) -> MemoryStore:
+    return MemoryStore.from_records(shipped_records)
+
+
+@pytest.fixture
+def neo4j_store(neo4j_graph: Neo4jGraph) -> Iterator[Neo4jStore]:
+    """A Neo4j store over the shipped data (reloaded first if a test left other content behind)."""
+    neo4j_graph.ensure_shipped()
+    yield Neo4jStore(neo4j_graph.driver)
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    """Each test using `store` runs once per backend, on the shipped data."""
+    if request.param == "embedded":
+        return request.getfixturevalue("memory_store")
+    return request.getfixturevalue("neo4j_store")

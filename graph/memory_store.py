@@ -1,0 +1,270 @@
+"""The embedded store: the knowledge graph as a networkx MultiDiGraph, answering every read in-process.
+
+Node attributes are the Neo4j node properties plus `label` (the node kind); edge attributes are the Neo4j
+relationship properties plus `type`; the MultiDiGraph edge key is the relationship's `key` property. So an
+analyst's script sees exactly what a Cypher user sees in Neo4j Browser.
+
+The question walks mirror `cypher/questions/*.cypher` step for step; `tests/graph/test_parity.py` holds them to
+identical answers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import networkx as nx
+
+from graph import questions as qs
+from graph import schema as s
+from graph.kb import Records
+from graph.store import Counts, Direction, Edge, Node, NodeFilter, Page, SortField
+
+K, R = s.NodeKind, s.RelKind
+INHIBITS, PROMOTES = s.Direction.INHIBITS.value, s.Direction.PROMOTES.value
+
+
+def build_graph(records: Records) -> nx.MultiDiGraph:
+    """The networkx form of the graph (also what `graph.analytics` and the exports start from)."""
+    g = nx.MultiDiGraph()
+    for node in records.nodes:
+        g.add_node(node.id, label=node.kind.value, **node.props)
+    g.add_edges_from(
+        (edge.source, edge.target, edge.key, {"type": edge.kind.value, **edge.props}) for edge in records.edges
+    )
+    return g
+
+
+class MemoryStore:
+    """GraphStore over a networkx MultiDiGraph built once at start-up; read-only afterwards."""
+
+    backend = "embedded"
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+
+    @classmethod
+    def from_records(cls, records: Records) -> MemoryStore:
+        return cls(build_graph(records))
+
+    # ---- plumbing ----------------------------------------------------------------------------------------------
+    def _node(self, node_id: str) -> Node:
+        attrs = dict(self.graph.nodes[node_id])
+        kind = s.NodeKind(attrs.pop("label"))
+        return Node(node_id, kind, attrs)
+
+    def _edge(self, source: str, target: str, key: str, attrs: dict[str, Any]) -> Edge:
+        props = dict(attrs)
+        kind = s.RelKind(props.pop("type"))
+        return Edge(key, kind, source, target, props)
+
+    def _out(self, node_id: str, *types: s.RelKind) -> Iterator[Edge]:
+        wanted = {t.value for t in types}
+        for _, target, key, attrs in self.graph.out_edges(node_id, keys=True, data=True):
+            if not wanted or attrs["type"] in wanted:
+                yield self._edge(node_id, target, key, attrs)
+
+    def _in(self, node_id: str, *types: s.RelKind) -> Iterator[Edge]:
+        wanted = {t.value for t in types}
+        for source, _, key, attrs in self.graph.in_edges(node_id, keys=True, data=True):
+            if not wanted or attrs["type"] in wanted:
+                yield self._edge(source, node_id, key, attrs)
+
+    def _label(self, node_id: str) -> str:
+        return self.graph.nodes[node_id]["label"]
+
+    def _of_kind(self, kind: s.NodeKind) -> Iterator[str]:
+        return (n for n, label in self.graph.nodes(data="label") if label == kind.value)
+
+    def _closure(self, roots: Iterable[str], rel: s.RelKind) -> set[str]:
+        """Roots plus every node reaching one of them through incoming `rel` chains (IS_A / SUBTYPE_OF)."""
+        seen: set[str] = set()
+        todo = [r for r in roots if r in self.graph]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            todo.extend(e.source for e in self._in(current, rel))
+        return seen
+
+    def _with_phases(self, diseases: Iterable[str]) -> set[str]:
+        out = set(diseases)
+        for d in list(out):
+            out.update(e.target for e in self._out(d, R.HAS_PHASE))
+        return out
+
+    # ---- GraphStore: reads -------------------------------------------------------------------------------------
+    def counts(self) -> Counts:
+        nodes = Counter(label for _, label in self.graph.nodes(data="label"))
+        rels = Counter(t for _, _, t in self.graph.edges(data="type"))
+        return Counts(dict(sorted(nodes.items())), dict(sorted(rels.items())))
+
+    def get_many(self, ids: Sequence[str]) -> dict[str, Node]:
+        return {i: self._node(i) for i in dict.fromkeys(ids) if i in self.graph}
+
+    def list_nodes(self, kind: s.NodeKind, where: NodeFilter, sort: SortField, descending: bool, limit: int,
+                   offset: int) -> Page:
+        matched = [self._node(n) for n in self._of_kind(kind) if self._matches(n, where)]
+        matched.sort(key=lambda n: (str(n.props.get(sort.value, "")), n.id), reverse=descending)
+        return Page(matched[offset:offset + limit], len(matched))
+
+    def _matches(self, node_id: str, where: NodeFilter) -> bool:
+        attrs = self.graph.nodes[node_id]
+        if where.ids is not None and node_id not in where.ids:
+            return False
+        if where.name_contains and where.name_contains.lower() not in str(attrs.get("name", "")).lower():
+            return False
+        if where.agent_kind and attrs.get("kind") != where.agent_kind:
+            return False
+        if where.identifier and where.identifier not in attrs.get("identifiers", []):
+            return False
+        return not (where.agent_class and not any(e.target == where.agent_class
+                                                  for e in self._out(node_id, R.MEMBER_OF)))
+
+    def neighbours(self, ids: Sequence[str], rel: s.RelKind, direction: Direction) -> dict[str, list[Edge]]:
+        out: dict[str, list[Edge]] = {}
+        for node_id in dict.fromkeys(ids):
+            if node_id not in self.graph:
+                out[node_id] = []
+                continue
+            edges = self._out(node_id, rel) if direction is Direction.OUT else self._in(node_id, rel)
+            out[node_id] = sorted(edges, key=lambda e: e.key)
+        return out
+
+    def search(self, text: str, kinds: Sequence[s.NodeKind], limit: int) -> list[Node]:
+        needle = text.strip().lower()
+        if not needle:
+            return []
+        wanted = {k.value for k in kinds} if kinds else None
+        hits = []
+        for node_id, attrs in self.graph.nodes(data=True):
+            if wanted is not None and attrs["label"] not in wanted:
+                continue
+            if needle in attrs.get("search_text", ""):
+                hits.append((_search_rank(str(attrs.get("name", "")).lower(), needle), attrs.get("name", ""),
+                             node_id))
+        hits.sort()
+        return [self._node(node_id) for *_, node_id in hits[:limit]]
+
+    # ---- questions ---------------------------------------------------------------------------------------------
+    def _affects(self, agent: str, targets: set[str], direction: str | None, min_rank: int = 0) -> list[Edge]:
+        return [e for e in self._out(agent, R.AFFECTS)
+                if e.target in targets and (direction is None or e.props["direction"] == direction)
+                and e.props["best_rank"] >= min_rank]
+
+    def _studied_successfully(self, agent: str, targets: set[str]) -> bool:
+        return any(e.target in targets and e.props["outcome"] in qs.SUCCESS_OUTCOMES
+                   for e in self._out(agent, R.STUDIED_IN))
+
+    def _spared(self, roots: Sequence[str]) -> set[str]:
+        return set(roots) | self._closure([r for r in roots if self._label(r) == K.PROCESS.value], R.IS_A)
+
+    def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm) -> list[qs.InhibitorRow]:
+        inhibited = self._closure([q.process], R.IS_A)
+        spared = self._spared(q.spare)
+        disease_targets = (self._with_phases(self._closure([q.disease], R.SUBTYPE_OF)) if q.disease else set())
+        tissue_targets = (self._with_phases(e.source for e in self._in(q.tissue, R.INVOLVES)) if q.tissue else set())
+        rows = []
+        for agent in self._of_kind(K.AGENT):
+            inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank)
+            if not inhibitions:
+                continue
+            if q.phase and not self._studied_successfully(agent, {q.phase}):
+                continue
+            if q.disease and not self._studied_successfully(agent, disease_targets):
+                continue
+            if q.tissue and not (any(e.props.get("tissue") == q.tissue for e in inhibitions)
+                                 or self._studied_successfully(agent, tissue_targets)):
+                continue
+            rows.append(qs.InhibitorRow(agent, inhibitions, self._affects(agent, spared, None)))
+        return rows
+
+    def dual_action_rows(self, q: qs.DualAction) -> list[qs.DualRow]:
+        inhibited = self._closure([q.process], R.IS_A)
+        promoted = self._spared(q.promotes)
+        rows = []
+        for agent in self._of_kind(K.AGENT):
+            inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank)
+            promotions = self._affects(agent, promoted, PROMOTES, q.min_rank)
+            if inhibitions and promotions:
+                rows.append(qs.DualRow(agent, inhibitions, promotions, self._affects(agent, promoted, INHIBITS)))
+        return rows
+
+    def phase_study_rows(self, q: qs.PhaseStudies) -> list[qs.PhaseStudy]:
+        rows = []
+        agents = [q.agent] if q.agent else list(self._of_kind(K.AGENT))
+        for agent in agents:
+            for e in self._out(agent, R.STUDIED_IN):
+                if self._label(e.target) != K.DISEASE_PHASE.value:
+                    continue
+                phase = self.graph.nodes[e.target]
+                if (q.phase and e.target != q.phase) or (q.disease and phase["disease"] != q.disease):
+                    continue
+                rows.append(qs.PhaseStudy(agent, e.target, phase["disease"], phase["order"],
+                                          s.Outcome(e.props["outcome"]), e))
+        return rows
+
+    def mechanism_path_rows(self, q: qs.MechanismPaths) -> list[qs.GraphPath]:
+        inner = {k.value for k in qs.MECHANISM_VIA}
+        found: list[qs.GraphPath] = []
+
+        def walk(node: str, nodes: list[str], edges: list[Edge]) -> None:
+            if len(edges) == q.max_hops:
+                return
+            for e in self._out(node, *qs.MECHANISM_RELS):
+                if e.target in nodes:
+                    continue
+                if e.target == q.to:
+                    found.append(qs.GraphPath([*nodes, e.target], [*edges, e]))
+                elif self._label(e.target) in inner:
+                    walk(e.target, [*nodes, e.target], [*edges, e])
+
+        walk(q.agent, [q.agent], [])
+        return found
+
+    def agent_claim_rows(self, agent: str) -> list[Edge]:
+        return list(self._out(agent, *qs.PROFILE_RELS))
+
+    def path_rows(self, q: qs.Paths) -> list[qs.GraphPath]:
+        types = set(q.rel_types)
+        excluded = set(q.exclude)
+        found: list[qs.GraphPath] = []
+
+        def steps(node: str) -> Iterator[tuple[str, Edge]]:
+            for e in self._out(node):
+                if e.kind.value in types:
+                    yield e.target, e
+            for e in self._in(node):
+                if e.kind.value in types:
+                    yield e.source, e
+
+        def walk(node: str, nodes: list[str], edges: list[Edge]) -> None:
+            if len(edges) == q.max_hops:
+                return
+            for nxt, e in steps(node):
+                if nxt in nodes or nxt in excluded:
+                    continue
+                if nxt == q.target:
+                    found.append(qs.GraphPath([*nodes, nxt], [*edges, e]))
+                else:
+                    walk(nxt, [*nodes, nxt], [*edges, e])
+
+        walk(q.source, [q.source], [])
+        return found
+
+    def close(self) -> None:
+        return None
+
+
+def _search_rank(name: str, needle: str) -> int:
+    """0 exact name, 1 name prefix, 2 name substring, 3 synonym/brand/symbol/title only (same rule in Cypher)."""
+    if name == needle:
+        return 0
+    if name.startswith(needle):
+        return 1
+    if needle in name:
+        return 2
+    return 3
+

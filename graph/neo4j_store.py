@@ -1,0 +1,169 @@
+"""The Neo4j store: every read of the GraphStore protocol as a parameterized statement from `cypher/`.
+
+Each call is one round trip (one auto-commit read transaction with a timeout). Rows come back as plain
+`{type, source, target, props}` maps so this module only converts them; all ordering that matters to answers is
+re-applied in `graph.questions`, so Neo4j and the embedded store cannot disagree on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from neo4j import Driver, Query, RoutingControl
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
+
+from graph import cypher_files
+from graph import questions as qs
+from graph import schema as s
+from graph.store import Counts, Direction, Edge, Node, NodeFilter, Page, SortField, StoreTimeout, StoreUnavailable
+
+T = TypeVar("T")
+SERVER_ONLY_PROPS = ("generation",)
+"""Bookkeeping the loader writes (not knowledge): hidden so both stores expose identical properties."""
+
+
+def _clean(props: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k not in SERVER_ONLY_PROPS}
+
+
+def _node(row: Mapping[str, Any]) -> Node:
+    return Node(row["id"], s.NodeKind(row["kind"]), _clean(row["props"]))
+
+
+def _edge(m: Mapping[str, Any]) -> Edge:
+    props = _clean(m["props"])
+    return Edge(props["key"], s.RelKind(m["type"]), m["source"], m["target"], props)
+
+
+def _path(row: Mapping[str, Any]) -> qs.GraphPath:
+    return qs.GraphPath(list(row["nodes"]), [_edge(e) for e in row["edges"]])
+
+
+class Neo4jStore:
+    """GraphStore over a Neo4j database loaded by `calcigraph load`."""
+
+    backend = "neo4j"
+
+    def __init__(self, driver: Driver, database: str | None = None, timeout: float = 10.0) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+        self.round_trips = 0
+        """How many statements this store has sent (the API's N+1 test reads it)."""
+
+    # ---- plumbing ----------------------------------------------------------------------------------------------
+    def _run(self, file: str, name: str | None, convert: Callable[[list[Any]], T], **params: Any) -> T:
+        text = cypher_files.named(file)[name] if name else cypher_files.text(file).rstrip(";")
+        self.round_trips += 1
+        try:
+            records, _, _ = self.driver.execute_query(
+                Query(text, timeout=self.timeout), params, database_=self.database, routing_=RoutingControl.READ
+            )
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(
+                "Neo4j is unreachable; check that it is running (`calcigraph neo4j status`) — requests recover "
+                "by themselves once it is back"
+            ) from exc
+        except (ClientError, TransientError) as exc:
+            if "Timeout" in (exc.code or "") or "timed out" in (exc.message or "").lower():
+                raise StoreTimeout(f"the query took longer than {self.timeout:g} s and was stopped") from exc
+            raise
+        except DriverError as exc:
+            raise StoreUnavailable(f"Neo4j driver error: {exc.__class__.__name__}") from exc
+        return convert(records)
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable unless the server answers (readiness probes)."""
+        try:
+            self.driver.verify_connectivity()
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreUnavailable("Neo4j is unreachable") from exc
+
+    # ---- GraphStore: reads -------------------------------------------------------------------------------------
+    def counts(self) -> Counts:
+        nodes = self._run("load/counts.cypher", "nodes", lambda rs: {r["label"]: r["count"] for r in rs})
+        rels = self._run("load/counts.cypher", "relationships", lambda rs: {r["type"]: r["count"] for r in rs})
+        return Counts(dict(sorted(nodes.items())), dict(sorted(rels.items())))
+
+    def get_many(self, ids: Sequence[str]) -> dict[str, Node]:
+        if not ids:
+            return {}
+        return self._run("store/nodes.cypher", "get_many", lambda rs: {r["id"]: _node(r) for r in rs},
+                         ids=list(dict.fromkeys(ids)))
+
+    def list_nodes(self, kind: s.NodeKind, where: NodeFilter, sort: SortField, descending: bool, limit: int,
+                   offset: int) -> Page:
+        def convert(rs: list[Any]) -> Page:
+            (row,) = rs
+            return Page([_node(i) for i in row["items"]], row["total"])
+
+        return self._run(
+            "store/nodes.cypher", "list_desc" if descending else "list_asc", convert,
+            label=kind.value, ids=list(where.ids) if where.ids is not None else None,
+            name_contains=where.name_contains or None, agent_class=where.agent_class, agent_kind=where.agent_kind,
+            identifier=where.identifier, sort=sort.value, offset=offset, limit=limit,
+        )
+
+    def neighbours(self, ids: Sequence[str], rel: s.RelKind, direction: Direction) -> dict[str, list[Edge]]:
+        unique = list(dict.fromkeys(ids))
+        out: dict[str, list[Edge]] = {i: [] for i in unique}
+        if not unique:
+            return out
+
+        def convert(rs: list[Any]) -> dict[str, list[Edge]]:
+            for r in rs:
+                out[r["id"]].append(_edge(r["edge"]))
+            return out
+
+        return self._run("store/neighbours.cypher", direction.value, convert, ids=unique, type=rel.value)
+
+    def search(self, text: str, kinds: Sequence[s.NodeKind], limit: int) -> list[Node]:
+        needle = text.strip().lower()
+        if not needle:
+            return []
+        return self._run("store/nodes.cypher", "search", lambda rs: [_node(r) for r in rs], text=needle,
+                         labels=[k.value for k in kinds], limit=limit)
+
+    # ---- questions ---------------------------------------------------------------------------------------------
+    def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm) -> list[qs.InhibitorRow]:
+        return self._run(
+            "questions/inhibitors_without_harm.cypher", None,
+            lambda rs: [qs.InhibitorRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
+                                        [_edge(e) for e in r["spared_claims"]]) for r in rs],
+            process=q.process, spare=list(q.spare), min_rank=q.min_rank, disease=q.disease, phase=q.phase,
+            tissue=q.tissue, success=list(qs.SUCCESS_OUTCOMES),
+        )
+
+    def dual_action_rows(self, q: qs.DualAction) -> list[qs.DualRow]:
+        return self._run(
+            "questions/dual_action.cypher", None,
+            lambda rs: [qs.DualRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
+                                   [_edge(e) for e in r["promotions"]], [_edge(e) for e in r["conflicts"]])
+                        for r in rs],
+            process=q.process, promotes=list(q.promotes), min_rank=q.min_rank,
+        )
+
+    def phase_study_rows(self, q: qs.PhaseStudies) -> list[qs.PhaseStudy]:
+        return self._run(
+            "questions/phase_studies.cypher", None,
+            lambda rs: [qs.PhaseStudy(r["agent"], r["phase"], r["disease"], r["order"], s.Outcome(r["outcome"]),
+                                      _edge(r["claim"])) for r in rs],
+            phase=q.phase, disease=q.disease, agent=q.agent,
+        )
+
+    def mechanism_path_rows(self, q: qs.MechanismPaths) -> list[qs.GraphPath]:
+        return self._run("questions/mechanism_paths.cypher", None, lambda rs: [_path(r) for r in rs],
+                         agent=q.agent, to=q.to, max_hops=q.max_hops)
+
+    def agent_claim_rows(self, agent: str) -> list[Edge]:
+        return self._run("questions/evidence_profile.cypher", None, lambda rs: [_edge(r["claim"]) for r in rs],
+                         agent=agent)
+
+    def path_rows(self, q: qs.Paths) -> list[qs.GraphPath]:
+        return self._run("questions/paths.cypher", None, lambda rs: [_path(r) for r in rs],
+                         **{"from": q.source, "to": q.target, "types": q.rel_types, "exclude": list(q.exclude),
+                            "max_hops": q.max_hops})
+
+    def close(self) -> None:
+        self.driver.close()
