@@ -3,6 +3,7 @@ session starts (and stops). If it cannot start, the tests that need it fail with
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -22,7 +23,9 @@ def neo4j_settings() -> Iterator[settings.Neo4jSettings]:
     if configured is not None:
         yield configured
         return
-    server = LocalNeo4j("test-instance", bolt_port=free_port(), http_port=free_port(), heap="768m", pagecache="256m")
+    # CALCIGRAPH_TEST_INSTANCE lets parallel test sessions on one machine use separate servers.
+    name = os.environ.get("CALCIGRAPH_TEST_INSTANCE", "test-instance")
+    server = LocalNeo4j(name, bolt_port=free_port(), http_port=free_port(), heap="768m", pagecache="256m")
     if server.pid():
         server.stop(log=lambda _m: None)
     server.wipe()
