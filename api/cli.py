@@ -7,11 +7,12 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from api import cli_neo4j
+from api import cli_graph, cli_neo4j
+from graph.kb import KnowledgeBase
 from graph.paths import data_dir
 
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 app = typer.Typer(
     help=(
@@ -25,6 +26,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(cli_neo4j.app, name="neo4j")
+app.command()(cli_graph.load)
+app.command()(cli_graph.browse)
 
 
 DataPath = typer.Argument(
@@ -32,7 +35,7 @@ DataPath = typer.Argument(
 )
 
 
-def _load_kb(path: Path | None):
+def load_kb_or_exit(path: Path | None) -> KnowledgeBase:
     """Validate data/ or exit 1 with every problem listed (file:line: field: what to do)."""
     from loaders.validate import InvalidData, load_knowledge_base
 
@@ -59,7 +62,7 @@ def validate(path: Path | None = DataPath) -> None:
     """
     from graph.kb_stats import compute
 
-    kb = _load_kb(path)
+    kb = load_kb_or_exit(path)
     st = compute(kb)
     console.print(
         f"[green]valid[/]: {sum(st.nodes.values())} nodes, {sum(st.relationships.values())} relationships, "
@@ -75,7 +78,7 @@ def stats(path: Path | None = DataPath) -> None:
 
     from graph.kb_stats import compute
 
-    st = compute(_load_kb(path))
+    st = compute(load_kb_or_exit(path))
     for title, rows in (("nodes", st.nodes), ("relationships", st.relationships),
                         ("evidence items per level", st.claims_by_level)):
         table = Table(title=title, show_header=False)

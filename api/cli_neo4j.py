@@ -8,7 +8,7 @@ from rich.console import Console
 from graph.neo4j_server import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, LocalNeo4j, Neo4jServerError
 
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 app = typer.Typer(
     help=(

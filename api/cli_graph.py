@@ -1,0 +1,103 @@
+"""`calcigraph load` and `calcigraph export`: put the knowledge base into Neo4j, or into files for analytics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.settings import Neo4jSettings, resolve
+
+console = Console()
+err = Console(stderr=True, soft_wrap=True)
+
+UriOption = typer.Option(
+    None, "--uri", help="Bolt or routing URI (bolt://, neo4j://, neo4j+s://). Default: $NEO4J_URI, else the local "
+    "server started by `calcigraph neo4j start`. Credentials come from NEO4J_USER / NEO4J_PASSWORD.",
+    show_default=False,
+)
+
+
+def neo4j_settings_or_exit(uri: str | None) -> Neo4jSettings:
+    cfg = resolve(uri)
+    if cfg is None:
+        err.print("[bold red]error:[/] no Neo4j configured: set NEO4J_URI (and NEO4J_USER / NEO4J_PASSWORD), pass "
+                  "--uri, or start the local server with `calcigraph neo4j start`.")
+        raise typer.Exit(2)
+    return cfg
+
+
+def load(
+    path: Path | None = typer.Argument(None, help="The data folder (default: data/ or $CALCIGRAPH_DATA).",
+                                       show_default=False),
+    uri: str | None = UriOption,
+    wipe: bool = typer.Option(False, "--wipe", help="Delete everything in the database first (same transaction)."),
+    batch_size: int = typer.Option(2000, min=1, help="Rows per UNWIND statement."),
+) -> None:
+    """Validate data/ and load it into Neo4j: constraints and indexes, then nodes and relationships in ONE
+    transaction (all or nothing). Loading twice changes nothing; claims removed from data/ disappear.
+
+    Examples:
+
+      calcigraph neo4j start && calcigraph load
+
+      NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io NEO4J_PASSWORD=... calcigraph load
+    """
+    from api.cli import load_kb_or_exit
+    from graph.connect import Neo4jUnreachable, open_driver
+    from loaders.neo4j_loader import LoadError
+    from loaders.neo4j_loader import load as load_graph
+
+    records = load_kb_or_exit(path).records()
+    cfg = neo4j_settings_or_exit(uri)
+    try:
+        driver = open_driver(cfg)
+    except Neo4jUnreachable as exc:
+        err.print(f"[bold red]error:[/] {exc}. Nothing was loaded.")
+        raise typer.Exit(1) from None
+    columns = (TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=console, transient=False) as progress:
+            tasks: dict[str, int] = {}
+
+            def report(phase: str, done: int, total: int) -> None:
+                if phase not in tasks:
+                    tasks[phase] = progress.add_task(phase, total=total)
+                progress.update(tasks[phase], completed=done, total=total)
+
+            summary = load_graph(driver, records, database=cfg.database, wipe=wipe, progress=report,
+                                 batch_size=batch_size)
+    except LoadError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        driver.close()
+    console.print(f"[green]loaded[/] into {cfg.redacted()} in {summary.seconds:.2f} s "
+                  f"(of which constraints and indexes {summary.schema_seconds:.2f} s)")
+    table = Table()
+    table.add_column("label / type")
+    table.add_column("count", justify="right")
+    for name, count in {**summary.nodes, **summary.relationships}.items():
+        table.add_row(name, str(count))
+    console.print(table)
+    console.print("Explore it: `calcigraph browse` prints the Neo4j Browser URL and credentials.")
+
+
+def browse(uri: str | None = UriOption) -> None:
+    """Print how to explore the graph in Neo4j Browser: URL, user, password (local server), the guide and styles."""
+    from graph.neo4j_server import LocalNeo4j
+
+    cfg = neo4j_settings_or_exit(uri)
+    local = LocalNeo4j()
+    if cfg.uri == local.bolt_uri:
+        console.print(f"Neo4j Browser: {local.browser_url}")
+        console.print(f"connect URL:   {cfg.uri}")
+        console.print(f"user:          {cfg.user}\npassword:      {cfg.password}")
+    else:
+        console.print(f"Neo4j at {cfg.redacted()}: open its Browser (for Aura: the console's Query tab) and sign in "
+                      "with your NEO4J_USER / NEO4J_PASSWORD.")
+    console.print("Then: the guide and the style sheet are described in docs/browser.md; every question's Cypher "
+                  "is in cypher/questions/, exploration queries in cypher/examples/.")

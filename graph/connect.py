@@ -1,0 +1,39 @@
+"""Open a Neo4j driver from settings, failing early with a message that says what to do.
+
+The driver connects lazily; verifying at once turns "connection refused" deep inside a load or a request into
+one clear sentence at start-up (credentials never appear in it).
+"""
+
+from __future__ import annotations
+
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+
+from graph.settings import Neo4jSettings
+
+
+class Neo4jUnreachable(RuntimeError):
+    """Neo4j could not be reached or refused the credentials."""
+
+
+def open_driver(cfg: Neo4jSettings, verify: bool = True) -> Driver:
+    try:
+        driver = GraphDatabase.driver(cfg.uri, auth=(cfg.user, cfg.password))
+    except (ValueError, DriverError) as exc:
+        raise Neo4jUnreachable(f"cannot use NEO4J_URI {cfg.uri!r}: {exc}") from exc
+    if verify:
+        try:
+            driver.verify_connectivity()
+        except AuthError as exc:
+            driver.close()
+            raise Neo4jUnreachable(
+                f"Neo4j at {cfg.redacted()} refused the credentials; set NEO4J_USER / NEO4J_PASSWORD "
+                "(for the local server: `calcigraph neo4j status` prints them)"
+            ) from exc
+        except (ServiceUnavailable, Neo4jError, DriverError, OSError) as exc:
+            driver.close()
+            raise Neo4jUnreachable(
+                f"Neo4j at {cfg.redacted()} is unreachable ({exc.__class__.__name__}); start it with "
+                "`calcigraph neo4j start` or point NEO4J_URI at a running server"
+            ) from exc
+    return driver
