@@ -28,6 +28,7 @@ app = typer.Typer(
 app.add_typer(cli_neo4j.app, name="neo4j")
 app.command()(cli_graph.load)
 app.command()(cli_graph.browse)
+app.command()(cli_graph.export)
 
 
 DataPath = typer.Argument(

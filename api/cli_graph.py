@@ -101,3 +101,32 @@ def browse(uri: str | None = UriOption) -> None:
                       "with your NEO4J_USER / NEO4J_PASSWORD.")
     console.print("Then: the guide and the style sheet are described in docs/browser.md; every question's Cypher "
                   "is in cypher/questions/, exploration queries in cypher/examples/.")
+
+
+def export(
+    fmt: str = typer.Option(..., "--format", "-f", help="graphml | json | kgx | cypher", show_default=False),
+    out: Path = typer.Option(Path("export"), "--out", "-o", help="Folder to write into (created if missing)."),
+    path: Path | None = typer.Option(None, "--data", help="The data folder (default: data/).", show_default=False),
+) -> None:
+    """Write the graph to files for analytics tools: GraphML (Gephi, Cytoscape, yEd), node-link JSON (networkx,
+    D3), KGX TSV with Biolink categories and predicates, or a Cypher script that recreates it.
+
+    Examples:
+
+      calcigraph export --format kgx --out export/      # calcigraph_nodes.tsv + calcigraph_edges.tsv
+
+      calcigraph export -f graphml && gephi export/calcigraph.graphml
+
+    From Python: `from graph.analytics import networkx_graph; g = networkx_graph()`.
+    """
+    from api.cli import load_kb_or_exit
+    from graph.exports import ExportFormat
+    from graph.exports import export as write
+
+    try:
+        chosen = ExportFormat(fmt.lower())
+    except ValueError:
+        err.print(f"[bold red]error:[/] --format {fmt!r} is not one of: {', '.join(f.value for f in ExportFormat)}")
+        raise typer.Exit(2) from None
+    for written in write(load_kb_or_exit(path).records(), chosen, out):
+        console.print(f"wrote {written} ({written.stat().st_size / 1024:.0f} KiB)")

@@ -1,8 +1,8 @@
 """The embedded store: the knowledge graph as a networkx MultiDiGraph, answering every read in-process.
 
 Node attributes are the Neo4j node properties plus `label` (the node kind); edge attributes are the Neo4j
-relationship properties plus `type`; the MultiDiGraph edge key is the relationship's `key` property. So an
-analyst's script sees exactly what a Cypher user sees in Neo4j Browser.
+relationship properties plus `type`, except `key`: the relationship's `key` property IS the MultiDiGraph edge
+key (networkx reserves the name). So an analyst's script sees exactly what a Cypher user sees in Neo4j Browser.
 
 The question walks mirror `cypher/questions/*.cypher` step for step; `tests/graph/test_parity.py` holds them to
 identical answers.
@@ -31,9 +31,14 @@ def build_graph(records: Records) -> nx.MultiDiGraph:
     for node in records.nodes:
         g.add_node(node.id, label=node.kind.value, **node.props)
     g.add_edges_from(
-        (edge.source, edge.target, edge.key, {"type": edge.kind.value, **edge.props}) for edge in records.edges
+        (edge.source, edge.target, edge.key, {"type": edge.kind.value, **_without_key(edge.props)})
+        for edge in records.edges
     )
     return g
+
+
+def _without_key(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k != "key"}
 
 
 class MemoryStore:
@@ -57,6 +62,7 @@ class MemoryStore:
     def _edge(self, source: str, target: str, key: str, attrs: dict[str, Any]) -> Edge:
         props = dict(attrs)
         kind = s.RelKind(props.pop("type"))
+        props["key"] = key
         return Edge(key, kind, source, target, props)
 
     def _out(self, node_id: str, *types: s.RelKind) -> Iterator[Edge]:
