@@ -1,16 +1,98 @@
-"""The FastAPI application factory."""
+"""The FastAPI application: GraphQL at /graphql (GraphiQL in a browser), /healthz, /readyz.
+
+The store is chosen by the caller (`calcigraph serve`: embedded unless Neo4j is configured); the app only reads.
+A per-request timeout bounds every GraphQL request; Neo4j transactions carry the same timeout server-side.
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import asyncio
+import logging
+from dataclasses import asdict
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, PlainTextResponse
+from strawberry.fastapi import GraphQLRouter
+
+from api.graphql.context import Context, Limits
+from api.graphql.schema import create_schema
+from graph.paths import cypher_dir
+from graph.store import GraphStore, StoreTimeout, StoreUnavailable
+
+log = logging.getLogger("calcigraph.api")
+GUIDE_CORS = {"Access-Control-Allow-Origin": "*"}
+"""The guide and style sheet are public, read-only files Neo4j Browser fetches from its own origin."""
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="calcigraph", version="0.1.0")
+def create_app(store: GraphStore | None = None, limits: Limits | None = None,
+               cors_origins: list[str] | None = None) -> FastAPI:
+    """The API over `store` (default: the embedded store built from data/)."""
+    if store is None:
+        from loaders.memory_loader import build_memory_store
+
+        store = build_memory_store()
+    limits = limits or Limits()
+    app = FastAPI(title="calcigraph", version="0.1.0",
+                  description="Drugs and supplements against musculoskeletal ectopic calcification, with evidence.")
+    app.state.store = store
+    app.state.limits = limits
+
+    async def context_getter() -> Context:
+        return Context(store=store, limits=limits)
+
+    router: GraphQLRouter = GraphQLRouter(create_schema(limits), context_getter=context_getter,
+                                          graphql_ide="graphiql", allow_queries_via_get=True)
+    app.include_router(router, prefix="/graphql")
+    if cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["content-type"], allow_credentials=False)
+
+    @app.middleware("http")
+    async def request_timeout(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if not request.url.path.startswith("/graphql"):
+            return await call_next(request)
+        try:
+            return await asyncio.wait_for(call_next(request), timeout=limits.timeout_seconds)
+        except TimeoutError:
+            message = f"timeout: the request took longer than {limits.timeout_seconds:g} s and was stopped"
+            return JSONResponse({"data": None, "errors": [{"message": message, "extensions": {"code": "TIMEOUT"}}]},
+                                status_code=200)
+
+    @app.get("/guide/calcigraph.md", response_class=PlainTextResponse)
+    def browser_guide() -> PlainTextResponse:
+        """The Neo4j Browser guide (`:guide http://127.0.0.1:8000/guide/calcigraph.md`, see docs/browser.md)."""
+        return PlainTextResponse((cypher_dir() / "guide" / "calcigraph.md").read_text(),
+                                 media_type="text/markdown; charset=utf-8", headers=GUIDE_CORS)
+
+    @app.get("/guide/calcigraph.grass", response_class=PlainTextResponse)
+    def browser_style() -> PlainTextResponse:
+        """The Neo4j Browser style sheet (`:style http://127.0.0.1:8000/guide/calcigraph.grass`)."""
+        return PlainTextResponse((cypher_dir() / "calcigraph.grass").read_text(), headers=GUIDE_CORS)
+
+    @app.options("/guide/{name}")
+    def browser_preflight(name: str) -> Response:
+        """Browser fetches guides cross-origin with extra headers, so it asks first."""
+        return Response(status_code=204, headers={**GUIDE_CORS, "Access-Control-Allow-Methods": "GET",
+                                                  "Access-Control-Allow-Headers": "*"})
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         """The process is up (says nothing about the store; see /readyz)."""
         return {"status": "ok"}
+
+    @app.get("/readyz")
+    async def readyz(response: Response) -> dict[str, object]:
+        """The store answers and holds a graph: backend, node and relationship counts; 503 otherwise."""
+        try:
+            counts = await asyncio.to_thread(store.counts)
+        except (StoreUnavailable, StoreTimeout) as exc:
+            response.status_code = 503
+            return {"status": "unavailable", "backend": store.backend, "reason": str(exc)}
+        if not counts.nodes:
+            response.status_code = 503
+            return {"status": "empty", "backend": store.backend,
+                    "reason": "the graph is empty; load it with `calcigraph load`"}
+        return {"status": "ready", "backend": store.backend, **asdict(counts), "limits": asdict(limits)}
 
     return app

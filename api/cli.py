@@ -104,14 +104,81 @@ def stats(path: Path | None = DataPath) -> None:
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0 to expose it)."),
     port: int = typer.Option(8000, help="HTTP port."),
+    neo4j: bool = typer.Option(False, "--neo4j", help="Serve from Neo4j (NEO4J_URI, else the local server) "
+                               "instead of the embedded store. Also chosen when NEO4J_URI is set."),
+    embedded: bool = typer.Option(False, "--embedded", help="Force the embedded store even if NEO4J_URI is set."),
+    data: Path | None = typer.Option(None, help="Data folder for the embedded store (default: data/).",
+                                     show_default=False),
+    cors: list[str] = typer.Option([], "--cors", help="Allowed browser origin (repeatable), e.g. "
+                                   "--cors http://localhost:3000"),
+    max_depth: int = typer.Option(12, help="Deepest query nesting allowed."),
+    max_tokens: int = typer.Option(2000, help="Largest query (GraphQL tokens) allowed."),
+    max_page_size: int = typer.Option(500, help="Largest limit/first allowed."),
+    timeout: float = typer.Option(10.0, help="Seconds a request (and its Neo4j transaction) may take."),
 ) -> None:
-    """Run the HTTP API (GraphQL at /graphql, /healthz, /readyz) on the embedded store."""
+    """Run the GraphQL API: http://HOST:PORT/graphql (GraphiQL in a browser), /healthz, /readyz.
+
+    Examples:
+
+      calcigraph serve                                   # embedded store, no server needed
+
+      calcigraph neo4j start && calcigraph load && calcigraph serve --neo4j
+
+      curl -s localhost:8000/graphql -H 'content-type: application/json' \\
+        -d '{"query": "{ inhibitorsWithoutHarm { agent { name } safety } }"}'
+    """
+    import os
+
     import uvicorn
 
     from api.app import create_app
+    from api.graphql.context import Limits
+    from graph.store import GraphStore
 
-    console.print(f"calcigraph API on http://{host}:{port}/  (GraphQL: /graphql, health: /healthz)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size,
+                    timeout_seconds=timeout)
+    store: GraphStore
+    if (neo4j or os.environ.get("NEO4J_URI")) and not embedded:
+        from api.cli_graph import neo4j_settings_or_exit
+        from graph.connect import Neo4jUnreachable, open_driver
+        from graph.neo4j_store import Neo4jStore
+
+        cfg = neo4j_settings_or_exit(None)
+        try:
+            driver = open_driver(cfg, retry_seconds=min(1.0, timeout / 4))
+        except Neo4jUnreachable as exc:
+            err.print(f"[bold red]error:[/] {exc}")
+            raise typer.Exit(1) from None
+        store = Neo4jStore(driver, cfg.database, timeout=timeout)
+        where = f"Neo4j {cfg.redacted()}"
+    else:
+        from graph.memory_store import MemoryStore
+
+        store = MemoryStore.from_records(load_kb_or_exit(data).records())
+        where = "the embedded store"
+    console.print(f"calcigraph API on http://{host}:{port}/graphql (GraphiQL in a browser) — serving {where}; "
+                  f"health: /healthz, readiness: /readyz")
+    uvicorn.run(create_app(store, limits, cors_origins=cors), host=host, port=port, log_level="info")
+
+
+@app.command()
+def schema(
+    cypher: bool = typer.Option(False, "--cypher", help="Instead: rewrite the generated Cypher files "
+                                "(cypher/schema.cypher, cypher/load/*.cypher) from graph/schema.py."),
+) -> None:
+    """Print the GraphQL schema (SDL); it is committed as api/schema.graphql and a test fails when it drifts.
+
+    Example: calcigraph schema > api/schema.graphql
+    """
+    if cypher:
+        from graph.cypher_gen import write_all
+
+        for path in write_all():
+            console.print(f"rewrote {path}")
+        return
+    from api.graphql.schema import create_schema
+
+    print(str(create_schema()))
 
 
 if __name__ == "__main__":

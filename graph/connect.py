@@ -16,9 +16,12 @@ class Neo4jUnreachable(RuntimeError):
     """Neo4j could not be reached or refused the credentials."""
 
 
-def open_driver(cfg: Neo4jSettings, verify: bool = True) -> Driver:
+def open_driver(cfg: Neo4jSettings, verify: bool = True, retry_seconds: float = 30.0) -> Driver:
+    """`retry_seconds` bounds the driver's retries of failed transactions: long for loads (ride out a leader
+    election), short for the API (answer "store unavailable" quickly and let the client retry)."""
     try:
-        driver = GraphDatabase.driver(cfg.uri, auth=(cfg.user, cfg.password))
+        driver = GraphDatabase.driver(cfg.uri, auth=(cfg.user, cfg.password),
+                                      max_transaction_retry_time=retry_seconds, connection_timeout=5.0)
     except (ValueError, DriverError) as exc:
         raise Neo4jUnreachable(f"cannot use NEO4J_URI {cfg.uri!r}: {exc}") from exc
     if verify:

@@ -1,0 +1,67 @@
+"""Per-request context: the store and the DataLoaders that batch every relationship hop.
+
+One DataLoader per (relationship type, direction) and one for nodes: all loads issued while resolving one level
+of the query go to the store as one call, so a query's round trips grow with its depth, not with its width.
+Store calls run in a worker thread so a slow Neo4j answer never blocks other requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from api.graphql.errors import ApiError
+from graph import schema as s
+from graph.store import Direction, Edge, GraphStore, Node, StoreTimeout, StoreUnavailable
+
+T = TypeVar("T")
+
+
+@dataclass
+class Limits:
+    """Configurable guards (calcigraph serve --help lists their flags)."""
+
+    max_depth: int = 12
+    max_tokens: int = 2000
+    max_aliases: int = 30
+    max_page_size: int = 500
+    timeout_seconds: float = 10.0
+
+
+@dataclass
+class Context(BaseContext):
+    store: GraphStore
+    limits: Limits
+    _neighbours: dict[tuple[s.RelKind, Direction], DataLoader[str, list[Edge]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+        self.nodes: DataLoader[str, Node | None] = DataLoader(load_fn=self._load_nodes)
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a store call in a worker thread; store outages and timeouts become client-facing errors."""
+        try:
+            return await asyncio.to_thread(fn, *args)
+        except StoreUnavailable as exc:
+            raise ApiError(f"store unavailable: {exc}", "STORE_UNAVAILABLE") from None
+        except StoreTimeout as exc:
+            raise ApiError(f"timeout: {exc}", "TIMEOUT") from None
+
+    async def _load_nodes(self, ids: list[str]) -> list[Node | None]:
+        found = await self.call(self.store.get_many, ids)
+        return [found.get(i) for i in ids]
+
+    def neighbours(self, rel: s.RelKind, direction: Direction) -> DataLoader[str, list[Edge]]:
+        key = (rel, direction)
+        if key not in self._neighbours:
+            async def load(ids: list[str]) -> list[list[Edge]]:
+                found = await self.call(self.store.neighbours, ids, rel, direction)
+                return [found.get(i, []) for i in ids]
+
+            self._neighbours[key] = DataLoader(load_fn=load)
+        return self._neighbours[key]

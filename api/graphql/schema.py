@@ -1,0 +1,291 @@
+"""The root Query: lookups, lists and connections per node kind (generated), full-text search, and the six
+questions of `graph.questions` as first-class fields.
+
+Every argument problem becomes a GraphQL error whose `extensions.argument` names the argument; store outages
+and timeouts become errors with their own codes; anything unexpected is masked (no stack traces leave).
+
+No `from __future__ import annotations`: strawberry needs the generated resolvers' annotations as objects.
+"""
+
+import base64
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.types import Info
+
+from api.graphql import types as t
+from api.graphql.context import Context, Limits
+from api.graphql.errors import QuietSchema, bad_argument
+from graph import questions as qs
+from graph import schema as s
+from graph.store import NodeFilter, SortField
+
+
+async def run(info: Info[Context, None], fn: Callable[..., Any], *args: Any) -> Any:
+    """Call the store (in a thread), translating question errors into errors naming the argument."""
+    try:
+        return await info.context.call(fn, *args)
+    except qs.QuestionError as exc:
+        raise bad_argument(exc.argument, str(exc).split(": ", 1)[1]) from None
+
+
+def check_page(info: Info[Context, None], limit: int, offset: int, limit_name: str = "limit") -> None:
+    top = info.context.limits.max_page_size
+    if not 0 <= limit <= top:
+        raise bad_argument(limit_name, f"must be between 0 and {top} (got {limit})")
+    if offset < 0:
+        raise bad_argument("offset", f"must be 0 or more (got {offset})")
+
+
+def node_filter(where: t.NodeWhere | None) -> NodeFilter:
+    if where is None:
+        return NodeFilter()
+    return NodeFilter(ids=[str(i) for i in where.ids] if where.ids is not None else None,
+                      name_contains=where.name_contains, agent_class=where.agent_class,
+                      agent_kind=where.agent_kind, identifier=where.identifier)
+
+
+async def fetch(info: Info[Context, None], node_id: str, kinds: tuple[s.NodeKind, ...], argument: str) -> t.Entity:
+    node = await info.context.nodes.load(node_id)
+    if node is None:
+        raise bad_argument(argument, f"no node has id {node_id!r}")
+    if kinds and node.kind not in kinds:
+        raise bad_argument(argument, f"{node_id!r} is a {node.kind.value}, not a {' or '.join(kinds)}")
+    return t.wrap(node)
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.b64encode(f"offset:{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        kind, value = base64.b64decode(cursor.encode(), validate=True).decode().split(":")
+        if kind != "offset" or int(value) < 0:
+            raise ValueError
+        return int(value)
+    except ValueError:
+        raise bad_argument("after", f"{cursor!r} is not a cursor this API issued") from None
+
+
+# ---- generated per-kind root fields ----------------------------------------------------------------------------
+
+
+def _by_id(kind: s.NodeKind) -> Callable[..., Any]:
+    async def resolve(info: Info[Context, None], id: strawberry.ID) -> Any:
+        return await fetch(info, str(id), (kind,), "id")
+
+    resolve.__annotations__ = {"info": Info[Context, None], "id": strawberry.ID, "return": t.NODE_TYPES[kind]}
+    return resolve
+
+
+def _sort(sort: t.NodeSort | None) -> tuple[SortField, bool]:
+    sort = sort or t.NodeSort()
+    return SortField(sort.field), sort.direction == t.SortDirection.DESC
+
+
+def _list(kind: s.NodeKind) -> Callable[..., Any]:
+    async def resolve(info: Info[Context, None], where: t.NodeWhere | None = None, sort: t.NodeSort | None = None,
+                      limit: int = 50, offset: int = 0) -> Any:
+        check_page(info, limit, offset)
+        field, descending = _sort(sort)
+        page = await run(info, info.context.store.list_nodes, kind, node_filter(where), field, descending, limit,
+                         offset)
+        return t.Page(total_count=page.total, items=[t.wrap(n) for n in page.items])
+
+    resolve.__annotations__ = {"info": Info[Context, None], "where": t.NodeWhere | None, "sort": t.NodeSort | None,
+                               "limit": int, "offset": int, "return": t.Page[t.NODE_TYPES[kind]]}
+    return resolve
+
+
+def _connection(kind: s.NodeKind) -> Callable[..., Any]:
+    async def resolve(info: Info[Context, None], where: t.NodeWhere | None = None, sort: t.NodeSort | None = None,
+                      first: int = 50, after: str | None = None) -> Any:
+        start = decode_cursor(after) + 1 if after else 0
+        check_page(info, first, start, "first")
+        field, descending = _sort(sort)
+        page = await run(info, info.context.store.list_nodes, kind, node_filter(where), field, descending, first,
+                         start)
+        edges = [t.Edge(cursor=encode_cursor(start + i), node=t.wrap(n)) for i, n in enumerate(page.items)]
+        info_ = t.PageInfo(has_next_page=start + len(edges) < page.total, has_previous_page=start > 0,
+                           start_cursor=edges[0].cursor if edges else None,
+                           end_cursor=edges[-1].cursor if edges else None)
+        return t.Connection(total_count=page.total, edges=edges, page_info=info_)
+
+    resolve.__annotations__ = {"info": Info[Context, None], "where": t.NodeWhere | None, "sort": t.NodeSort | None,
+                               "first": int, "after": str | None, "return": t.Connection[t.NODE_TYPES[kind]]}
+    return resolve
+
+
+def _kind_fields() -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for kind in s.NodeKind:
+        plural = t.PLURALS[kind]
+        fields[t.singular(kind)] = strawberry.field(resolver=_by_id(kind), description=f"One {kind.value} by id.")
+        fields[plural] = strawberry.field(
+            resolver=_list(kind), description=f"{kind.value} nodes: filter, sort, limit/offset page with totalCount.")
+        fields[plural + "Connection"] = strawberry.field(
+            resolver=_connection(kind), description=f"{kind.value} nodes as a Relay connection (first/after).")
+    return fields
+
+
+# ---- hand-written root fields: lookup, search, questions -----------------------------------------------------
+
+
+def _rels(edges: list[Any]) -> list[Any]:
+    return [t.Relationship(edge=e) for e in edges]
+
+
+async def _node(info: Info[Context, None], id: strawberry.ID) -> t.Entity:
+    """Any node by id."""
+    return await fetch(info, str(id), (), "id")
+
+
+async def _search(info: Info[Context, None], text: str, kinds: list[t.NodeKindEnum] | None = None,  # type: ignore
+                  limit: int = 20) -> list[t.Entity]:
+    """Case-insensitive search over names, synonyms, brand names, gene symbols and titles; best matches first
+    (exact name, then name prefix, then name substring, then other fields)."""
+    check_page(info, limit, 0)
+    if not text.strip():
+        raise bad_argument("text", "must not be empty")
+    found = await run(info, info.context.store.search, text, [s.NodeKind(k) for k in kinds or []], limit)
+    return [t.wrap(n) for n in found]
+
+
+async def _inhibitors_without_harm(
+    info: Info[Context, None],
+    process: strawberry.ID = strawberry.ID(qs.DEFAULT_PROCESS),
+    spare: list[strawberry.ID] | None = None,
+    disease: strawberry.ID | None = None,
+    phase: strawberry.ID | None = None,
+    tissue: strawberry.ID | None = None,
+    min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
+    include_harmed: bool = False,
+) -> list[t.InhibitorResult]:
+    """Agents that inhibit `process` (default ectopic calcification, with every process that IS_A it) and have no
+    evidence of suppressing `spare` (default: osteoblast, bone formation, skeletal mineralization). Each result
+    says benefit / no_harm / no_data, with the claims behind it; `includeHarmed` adds agents with harm evidence,
+    marked harm. Filters: disease (and its subtypes/phases), phase, tissue, minEvidence."""
+    q = qs.InhibitorsWithoutHarm(
+        process=str(process), spare=tuple(str(x) for x in spare) if spare is not None else qs.DEFAULT_SPARE,
+        disease=disease and str(disease), phase=phase and str(phase), tissue=tissue and str(tissue),
+        min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None, include_harmed=include_harmed)
+    answers = await run(info, qs.inhibitors_without_harm, info.context.store, q)
+    agents = await info.context.nodes.load_many([a.agent for a in answers])
+    return [t.InhibitorResult(agent=t.wrap(n), safety=a.safety, inhibitions=_rels(a.inhibitions),
+                              safety_claims=_rels(a.safety_claims)) for a, n in zip(answers, agents, strict=True)]
+
+
+async def _dual_action(
+    info: Info[Context, None],
+    process: strawberry.ID = strawberry.ID(qs.DEFAULT_PROCESS),
+    promotes: list[strawberry.ID] | None = None,
+    min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
+) -> list[t.DualActionResult]:
+    """Agents that inhibit `process` and promote any of `promotes` (default: bone formation, skeletal
+    mineralization, osteoblast), with conflicting claims listed."""
+    q = qs.DualAction(process=str(process),
+                      promotes=tuple(str(x) for x in promotes) if promotes is not None else qs.DEFAULT_BONE_PROMOTES,
+                      min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None)
+    rows = await run(info, qs.dual_action, info.context.store, q)
+    agents = await info.context.nodes.load_many([r.agent for r in rows])
+    return [t.DualActionResult(agent=t.wrap(n), inhibitions=_rels(r.inhibitions), promotions=_rels(r.promotions),
+                               conflicts=_rels(r.conflicts)) for r, n in zip(rows, agents, strict=True)]
+
+
+async def _agents_in_phase(
+    info: Info[Context, None],
+    phase: strawberry.ID | None = None,
+    disease: strawberry.ID | None = None,
+    agent: strawberry.ID | None = None,
+) -> list[t.PhaseStudyResult]:
+    """Agents studied in a disease phase (give `phase`, or `disease` for all its phases), or the phases one `agent`
+    was studied in; with outcome and evidence. Ordered by disease, phase order, agent."""
+    q = qs.PhaseStudies(phase=phase and str(phase), disease=disease and str(disease), agent=agent and str(agent))
+    rows = await run(info, qs.phase_studies, info.context.store, q)
+    ids = sorted({x for r in rows for x in (r.agent, r.phase, r.disease)})
+    nodes = dict(zip(ids, await info.context.nodes.load_many(ids), strict=True))
+    return [t.PhaseStudyResult(agent=t.wrap(nodes[r.agent]), phase=t.wrap(nodes[r.phase]),
+                               disease=t.wrap(nodes[r.disease]), order=r.order, outcome=r.outcome,
+                               claim=t.Relationship(edge=r.claim)) for r in rows]
+
+
+async def _paths_out(info: Info[Context, None], found: list[qs.GraphPath]) -> list[t.Path]:
+    ids = sorted({n for p in found for n in p.nodes})
+    nodes = dict(zip(ids, await info.context.nodes.load_many(ids), strict=True))
+    return [t.Path(nodes=[t.wrap(nodes[n]) for n in p.nodes], relationships=_rels(p.edges), length=len(p.edges))
+            for p in found]
+
+
+async def _mechanism_paths(
+    info: Info[Context, None],
+    agent: strawberry.ID,
+    to: strawberry.ID,
+    max_hops: int = 4,
+    limit: int = 100,
+) -> list[t.Path]:
+    """Directed paths from `agent` to a process, cell type or disease through targets, mechanisms, pathways and
+    processes (at most `maxHops` ≤ 6 relationships), shortest first, each relationship with its citations."""
+    q = qs.MechanismPaths(agent=str(agent), to=str(to), max_hops=max_hops, limit=limit)
+    return await _paths_out(info, await run(info, qs.mechanism_paths, info.context.store, q))
+
+
+async def _evidence_profile(info: Info[Context, None], agent: strawberry.ID) -> list[t.ProfileGroup]:
+    """Every claim of `agent`, grouped by relationship type, direction/outcome/action and best evidence level."""
+    groups = await run(info, qs.evidence_profile, info.context.store, str(agent))
+    return [t.ProfileGroup(relationship=g.rel, qualifier=g.qualifier, level=g.level, claims=_rels(g.claims))
+            for g in groups]
+
+
+async def _paths(
+    info: Info[Context, None],
+    from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+    to: strawberry.ID,
+    via: list[t.RelationshipTypeEnum] | None = None,  # type: ignore[valid-type]
+    max_hops: int = 3,
+    exclude: list[strawberry.ID] | None = None,
+    limit: int = 100,
+) -> list[t.Path]:
+    """Paths between two nodes in either direction, using only relationship types in `via` (all when omitted),
+    at most `maxHops` ≤ 4, never through a node in `exclude`; shortest first."""
+    q = qs.Paths(source=str(from_), target=str(to), via=tuple(s.RelKind(v) for v in via or []),
+                 max_hops=max_hops, exclude=tuple(str(x) for x in exclude or []), limit=limit)
+    return await _paths_out(info, await run(info, qs.paths, info.context.store, q))
+
+
+def build_query_type() -> type:
+    ns: dict[str, Any] = {
+        "node": strawberry.field(resolver=_node),
+        "search": strawberry.field(resolver=_search),
+        "inhibitorsWithoutHarm": strawberry.field(resolver=_inhibitors_without_harm),
+        "dualAction": strawberry.field(resolver=_dual_action),
+        "agentsInPhase": strawberry.field(resolver=_agents_in_phase),
+        "mechanismPaths": strawberry.field(resolver=_mechanism_paths),
+        "evidenceProfile": strawberry.field(resolver=_evidence_profile),
+        "paths": strawberry.field(resolver=_paths),
+        **_kind_fields(),
+    }
+    return strawberry.type(type("Query", (), ns), description="calcigraph: read-only questions over the graph.")
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    """Mask only unexpected exceptions; GraphQL validation errors and ApiErrors are meant for the client."""
+    original = error.original_error
+    return original is not None and not isinstance(original, GraphQLError)
+
+
+def create_schema(limits: Limits | None = None) -> QuietSchema:
+    limits = limits or Limits()
+    return QuietSchema(
+        query=build_query_type(),
+        types=list(t.NODE_TYPES.values()),
+        extensions=[  # factories: a fresh extension per request
+            lambda: QueryDepthLimiter(max_depth=limits.max_depth),
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+            lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error; it has been logged."),
+        ],
+    )

@@ -1,0 +1,343 @@
+"""GraphQL types, generated from `graph.schema` so the API cannot drift from the graph.
+
+One object type per node kind (its scalar properties from `schema.NODES`, its relationships from
+`schema.RELATIONSHIPS` as fields), one `Relationship` type whose optional fields are the union of all
+relationship properties, and the evidence unpacked into `Evidence` items with their publications.
+
+No `from __future__ import annotations` here: strawberry reads the annotations of generated resolvers at
+runtime, so they must be real objects.
+"""
+
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from graph import questions as qs
+from graph import schema as s
+from graph.store import Direction, Node, SortField, evidence_of
+from graph.store import Edge as StoreEdge
+
+# ---- enums (from the schema's enums) ---------------------------------------------------------------------------
+
+NodeKindEnum = strawberry.enum(s.NodeKind, name="NodeKind", description="Kinds of node (Neo4j labels).")
+RelationshipTypeEnum = strawberry.enum(s.RelKind, name="RelationshipType", description="Relationship types.")
+EvidenceLevelEnum = strawberry.enum(
+    s.EvidenceLevel, name="EvidenceLevel",
+    description="Level of an evidence item. For minEvidence filters the rank is: IN_VITRO < ANIMAL < "
+                "CASE_REPORT = REVIEW < CASE_SERIES < COHORT = GUIDELINE < RCT < META_ANALYSIS.")
+EffectDirectionEnum = strawberry.enum(s.Direction, name="EffectDirection")
+OutcomeEnum = strawberry.enum(s.Outcome, name="Outcome")
+BoneSafetyEnum = strawberry.enum(qs.BoneSafety, name="BoneSafety",
+                                 description=(qs.BoneSafety.__doc__ or "").strip())
+SortFieldEnum = strawberry.enum(SortField, name="SortField")
+
+
+@strawberry.enum(description="Sort order.")
+class SortDirection(StrEnum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+# ---- small value types -------------------------------------------------------------------------------------------
+
+
+@strawberry.type(description="An external identifier (CURIE) and whether the curator verified it at its source.")
+class Identifier:
+    curie: str
+    verified: bool
+
+
+@strawberry.type(description="One evidence item behind a claim.")
+class Evidence:
+    pub: str = strawberry.field(description="Publication id (PMID:… or DOI:…).")
+    level: EvidenceLevelEnum  # type: ignore[valid-type]
+    finding: str
+    species: str | None
+    model: str | None
+    comparator: bool = strawberry.field(description="From a non-musculoskeletal comparator setting.")
+    verified: bool = strawberry.field(description="The cited publication was verified against its record.")
+
+    @strawberry.field(description="The cited publication.")
+    async def publication(self, info: Info[Context, None]) -> "Publication | None":
+        node = await info.context.nodes.load(self.pub)
+        return wrap(node) if node else None  # type: ignore[return-value]
+
+
+# ---- the Node interface and generated node types ------------------------------------------------------------
+
+
+def camel(name: str) -> str:
+    head, *rest = name.lower().split("_")
+    return head + "".join(p.title() for p in rest)
+
+
+def _scalar(props: dict[str, Any], key: str) -> Any:
+    return props.get(key)
+
+
+@strawberry.interface(description="Any node of the graph.")
+class Entity:
+    node: strawberry.Private[Node]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.node.id)
+
+    @strawberry.field
+    def name(self) -> str:
+        return self.node.name
+
+    @strawberry.field
+    def kind(self) -> NodeKindEnum:  # type: ignore[valid-type]
+        return self.node.kind
+
+    @strawberry.field
+    def description(self) -> str | None:
+        return self.node.props.get("description")
+
+
+def _identifiers(self: Entity) -> list[Identifier]:
+    props = self.node.props
+    return [Identifier(curie=c, verified=bool(v))
+            for c, v in zip(props.get("identifiers", []), props.get("identifiers_verified", []), strict=False)]
+
+
+def _evidence_field(self: Any) -> list[Evidence]:
+    return [Evidence(pub=e.pub, level=e.level, finding=e.finding, species=e.species, model=e.model,
+                     comparator=e.comparator, verified=e.verified) for e in evidence_of(self.node.props)]
+
+
+PY_TYPES: dict[str, Any] = {"str": str | None, "int": int | None, "bool": bool | None, "float": float | None,
+                            "str[]": list[str], "int[]": list[int], "bool[]": list[bool]}
+HIDDEN_NODE_PROPS = {"id", "name", "description", "search_text", "identifiers", "identifiers_verified",
+                     *s.EVIDENCE_PROPERTIES}
+"""Served by the interface, or in structured form (identifiers, evidence) instead of raw parallel lists."""
+RENAMED_NODE_PROPS = {"kind": "agentKind"}
+"""`kind` on every node is its node kind; an agent's own `kind` property (small_molecule, …) is `agentKind`."""
+
+
+def _prop_resolver(key: str, py_type: Any) -> Callable[..., Any]:
+    is_list = py_type in (list[str], list[int], list[bool])
+
+    def resolve(self: Entity) -> Any:
+        value = self.node.props.get(key)
+        return list(value or []) if is_list else value
+
+    resolve.__annotations__ = {"self": Entity, "return": py_type}
+    return resolve
+
+
+def _relationship_resolver(rel: s.RelKind, direction: Direction) -> Callable[..., Any]:
+    async def resolve(self: Entity, info: Info[Context, None]) -> list["Relationship"]:
+        edges = await info.context.neighbours(rel, direction).load(self.node.id)
+        return [Relationship(edge=e) for e in edges]
+
+    return resolve
+
+
+def relationship_field_name(rel: s.RelKind, direction: Direction) -> str:
+    return camel(rel.value) if direction is Direction.OUT else "incoming" + camel(rel.value)[0].upper() + camel(
+        rel.value)[1:]
+
+
+def _node_type(spec: s.NodeSpec) -> type:
+    ns: dict[str, Any] = {"__annotations__": {}}
+    for key, ptype in spec.properties.items():
+        if key in HIDDEN_NODE_PROPS:
+            continue
+        ns[RENAMED_NODE_PROPS.get(key, camel(key))] = strawberry.field(resolver=_prop_resolver(key, PY_TYPES[ptype]))
+    if "identifiers" in spec.properties:
+        ns["identifiers"] = strawberry.field(resolver=_identifiers, description="Verified-flagged CURIEs.")
+    if "evidence_pubs" in spec.properties:
+        ns["evidence"] = strawberry.field(resolver=_evidence_field, description="Citations for this node.")
+    for rel_spec in s.RELATIONSHIPS.values():
+        for direction, ends in ((Direction.OUT, rel_spec.sources), (Direction.IN, rel_spec.targets)):
+            if spec.kind in ends:
+                name = relationship_field_name(rel_spec.kind, direction)
+                ns[name] = strawberry.field(
+                    resolver=_relationship_resolver(rel_spec.kind, direction),
+                    description=(f"{'Outgoing' if direction is Direction.OUT else 'Incoming'} {rel_spec.kind.value}: "
+                                 f"{rel_spec.description}"),
+                )
+    cls = type(spec.kind.value, (Entity,), ns)
+    return strawberry.type(cls, description=f"A node of kind {spec.kind.value}.")
+
+
+NODE_TYPES: dict[s.NodeKind, type] = {kind: _node_type(spec) for kind, spec in s.NODES.items()}
+Publication = NODE_TYPES[s.NodeKind.PUBLICATION]
+Agent = NODE_TYPES[s.NodeKind.AGENT]
+Disease = NODE_TYPES[s.NodeKind.DISEASE]
+DiseasePhase = NODE_TYPES[s.NodeKind.DISEASE_PHASE]
+
+
+def wrap(node: Node) -> Entity:
+    """The GraphQL object for a store node."""
+    return NODE_TYPES[node.kind](node=node)  # type: ignore[call-arg]
+
+
+# ---- relationships ----------------------------------------------------------------------------------------------
+
+REL_PROPS: dict[str, s.PropType] = {}
+for _spec in s.RELATIONSHIPS.values():
+    for _k, _t in _spec.properties.items():
+        if _k not in s.EVIDENCE_PROPERTIES:
+            REL_PROPS[_k] = _t
+
+
+def _rel_prop(key: str, py_type: Any) -> Callable[..., Any]:
+    def resolve(self: "Relationship") -> Any:
+        return self.edge.props.get(key)
+
+    resolve.__annotations__ = {"self": Any, "return": py_type}
+    return resolve
+
+
+def _relationship_type() -> type:
+    async def source(self: Any, info: Info[Context, None]) -> Entity:
+        return wrap(await info.context.nodes.load(self.edge.source))
+
+    async def target(self: Any, info: Info[Context, None]) -> Entity:
+        return wrap(await info.context.nodes.load(self.edge.target))
+
+    def rtype(self: Any) -> RelationshipTypeEnum:  # type: ignore[valid-type]
+        return self.edge.kind
+
+    def evidence(self: Any) -> list[Evidence]:
+        return [Evidence(pub=e.pub, level=e.level, finding=e.finding, species=e.species, model=e.model,
+                         comparator=e.comparator, verified=e.verified) for e in evidence_of(self.edge.props)]
+
+    def best_level(self: Any) -> EvidenceLevelEnum | None:  # type: ignore[valid-type]
+        value = self.edge.props.get("best_level")
+        return s.EvidenceLevel(value) if value else None
+
+    def verified_count(self: Any) -> int:
+        return int(self.edge.props.get("verified_count", 0))
+
+    ns: dict[str, Any] = {
+        "__annotations__": {"edge": strawberry.Private[StoreEdge]},
+        "key": strawberry.field(resolver=lambda self: self.edge.key, description="Stable identity of the claim.",
+                                graphql_type=str),
+        "type": strawberry.field(resolver=rtype),
+        "source": strawberry.field(resolver=source),
+        "target": strawberry.field(resolver=target),
+        "evidence": strawberry.field(resolver=evidence, description="Evidence items (empty for structural links)."),
+        "bestLevel": strawberry.field(resolver=best_level, description="Strongest evidence level of the claim."),
+        "verifiedCount": strawberry.field(resolver=verified_count, description="Evidence items with a verified "
+                                          "publication."),
+    }
+    for key, ptype in REL_PROPS.items():
+        if key not in ("key",):
+            ns[camel(key)] = strawberry.field(resolver=_rel_prop(key, PY_TYPES[ptype]))
+    cls = type("Relationship", (), ns)
+    return strawberry.type(cls, description="A relationship (claim or structural link) with its evidence.")
+
+
+Relationship = _relationship_type()
+
+
+# ---- pages and connections --------------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+@strawberry.type(description="One page of a list, with the total before paging.")
+class Page(Generic[T]):
+    total_count: int
+    items: list[T]
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(description="Relay-style connection.")
+class Connection(Generic[T]):
+    total_count: int
+    edges: list[Edge[T]]
+    page_info: PageInfo
+
+
+@strawberry.input(description="List filters; all given conditions must hold.")
+class NodeWhere:
+    ids: list[strawberry.ID] | None = None
+    name_contains: str | None = None
+    agent_class: strawberry.ID | None = strawberry.field(default=None, description="Agents of this class id.")
+    agent_kind: str | None = strawberry.field(default=None, description="Agents of this kind (e.g. supplement).")
+    identifier: str | None = strawberry.field(default=None, description="Nodes carrying this CURIE.")
+
+
+@strawberry.input
+class NodeSort:
+    field: SortFieldEnum = SortField.NAME  # type: ignore[valid-type]
+    direction: SortDirection = SortDirection.ASC
+
+
+# ---- question results ---------------------------------------------------------------------------------------
+
+
+@strawberry.type(description="An agent that inhibits the process, with the bone-safety judgement and its claims.")
+class InhibitorResult:
+    agent: Agent  # type: ignore[valid-type]
+    safety: BoneSafetyEnum  # type: ignore[valid-type]
+    inhibitions: list[Relationship]  # type: ignore[valid-type]
+    safety_claims: list[Relationship]  # type: ignore[valid-type]
+
+
+@strawberry.type(description="An agent that inhibits the process and promotes bone formation or mineralization.")
+class DualActionResult:
+    agent: Agent  # type: ignore[valid-type]
+    inhibitions: list[Relationship]  # type: ignore[valid-type]
+    promotions: list[Relationship]  # type: ignore[valid-type]
+    conflicts: list[Relationship]  # type: ignore[valid-type]
+
+
+@strawberry.type(description="An agent studied in a disease phase, with the outcome and the claim's evidence.")
+class PhaseStudyResult:
+    agent: Agent  # type: ignore[valid-type]
+    phase: DiseasePhase  # type: ignore[valid-type]
+    disease: Disease  # type: ignore[valid-type]
+    order: int
+    outcome: OutcomeEnum  # type: ignore[valid-type]
+    claim: Relationship  # type: ignore[valid-type]
+
+
+@strawberry.type(description="A path: its nodes in order and the relationships between them, with evidence.")
+class Path:
+    nodes: list[Entity]
+    relationships: list[Relationship]  # type: ignore[valid-type]
+    length: int
+
+
+@strawberry.type(description="The agent's claims of one type and qualifier at one (best) evidence level.")
+class ProfileGroup:
+    relationship: RelationshipTypeEnum  # type: ignore[valid-type]
+    qualifier: str = strawberry.field(description="Direction, outcome or action; 'mechanism' for HAS_MECHANISM.")
+    level: EvidenceLevelEnum  # type: ignore[valid-type]
+    claims: list[Relationship]  # type: ignore[valid-type]
+
+
+PLURALS: dict[s.NodeKind, str] = {
+    s.NodeKind.AGENT: "agents", s.NodeKind.AGENT_CLASS: "agentClasses", s.NodeKind.TARGET: "targets",
+    s.NodeKind.MECHANISM: "mechanisms", s.NodeKind.PATHWAY: "pathways", s.NodeKind.PROCESS: "processes",
+    s.NodeKind.CELL_TYPE: "cellTypes", s.NodeKind.TISSUE: "tissues", s.NodeKind.DISEASE: "diseases",
+    s.NodeKind.DISEASE_PHASE: "diseasePhases", s.NodeKind.PUBLICATION: "publications",
+}
+
+
+def singular(kind: s.NodeKind) -> str:
+    return re.sub(r"^.", lambda m: m.group(0).lower(), kind.value)
