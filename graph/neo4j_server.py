@@ -208,6 +208,9 @@ server.directories.import={self.instance_dir / 'import'}
 server.directories.plugins={self.instance_dir / 'plugins'}
 dbms.usage_report.enabled=false
 db.transaction.timeout=60s
+# Neo4j Browser may fetch guides and style sheets (:guide, :play, :style) only from these hosts; Browser's default
+# is "guides.neo4j.com, localhost", which rejects the 127.0.0.1 URLs calcigraph prints (docs/browser.md).
+browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
 """
         (self.conf_dir / "neo4j.conf").write_text(conf)
 
