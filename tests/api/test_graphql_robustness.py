@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from graphql import StringValueNode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import queries
@@ -89,7 +90,7 @@ def test_neo4j_outage_is_a_clear_error_and_the_api_recovers_by_itself() -> None:
 
 SDL = str(create_schema())
 IDS = st.sampled_from(["etidronate", "menaquinone-7", "acquired-ho", "ho-inflammatory", "bone-formation",
-                       "osteoblast", "tendon", "PMID:39853559", "nope", ""])
+                       "osteoblast", "tendon", "PMID:39853559", "nope", ""]).map(lambda v: StringValueNode(value=v))
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -58,10 +58,11 @@ def test_the_cypher_script_recreates_the_loaded_graph(shipped_records: Records, 
     (path,) = export(shipped_records, ExportFormat.CYPHER, tmp_path)
     neo4j_graph.driver.execute_query("MATCH (n) DETACH DELETE n")
     neo4j_graph.current = None
-    with neo4j_graph.driver.session() as session:
+    with neo4j_graph.driver.session() as session, session.begin_transaction() as tx:
         for line in path.read_text().splitlines():
             if line and not line.startswith("//"):
-                session.run(line).consume()
+                tx.run(line).consume()
+        tx.commit()
     assert dump(neo4j_graph.driver) == expected
 
 

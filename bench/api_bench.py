@@ -1,0 +1,140 @@
+"""GraphQL API benchmark (issue: GraphQL API).
+
+For the flagship query and a nested list query: p50/p99 latency, requests/s and errors over HTTP with 1, 8 and 32
+concurrent clients, on both backends, each for --seconds (default 30). In the same run, the flagship answered
+without GraphQL — raw Cypher through the driver (Neo4j) and a direct store call (embedded) — so GraphQL's overhead
+is reported as a ratio. Targets: embedded flagship p50 <= 5 ms; Neo4j flagship p50 <= 1.5x raw Cypher;
+>= 300 req/s for the flagship on the embedded store; zero errors with 32 clients.
+
+The server runs in its own process (uvicorn, one worker); this process is the load generator. Both share the
+machine's cores, which the figures include.
+
+Run: .venv/bin/python -m bench.api_bench [--seconds 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+
+from bench.common import bench_neo4j, median_ms, table, timed
+from graph import cypher_files
+from graph import questions as qs
+from graph.memory_store import MemoryStore
+from graph.neo4j_server import free_port
+from graph.paths import PROJECT_ROOT, data_dir
+from loaders.neo4j_loader import load
+from loaders.validate import load_knowledge_base
+
+FLAGSHIP = """{ inhibitorsWithoutHarm { agent { id name } safety
+  inhibitions { target { id } bestLevel
+    evidence { pub level verified publication { ... on Publication { title year } } } }
+  safetyClaims { target { id } direction evidence { pub verified } } } }"""
+NESTED = """{ agents(limit: 50) { totalCount items { id name
+  memberOf { target { name } }
+  hasMechanism { target { name } evidence { publication { ... on Publication { title year } } } } } } }"""
+QUERIES = {"flagship": FLAGSHIP, "nested list": NESTED}
+CONCURRENCY = (1, 8, 32)
+
+
+@contextmanager
+def api_server(env: dict[str, str], neo4j: bool) -> Iterator[str]:
+    port = free_port()
+    cmd = [sys.executable, "-m", "api.cli", "serve", "--port", str(port)] + (["--neo4j"] if neo4j else ["--embedded"])
+    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if httpx.get(url + "/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("the API did not become ready")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+async def drive(url: str, query: str, clients: int, seconds: float) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
+        async def worker() -> None:
+            nonlocal errors
+            while time.perf_counter() < deadline:
+                started = time.perf_counter()
+                try:
+                    r = await client.post("/graphql", json={"query": query})
+                    if r.status_code != 200 or "errors" in r.json():
+                        errors += 1
+                except httpx.HTTPError:
+                    errors += 1
+                latencies.append(time.perf_counter() - started)
+
+        await asyncio.gather(*(worker() for _ in range(clients)))
+    return latencies, errors
+
+
+def measure(url: str, seconds: float, backend: str) -> list[list[object]]:
+    rows = []
+    for name, query in QUERIES.items():
+        for clients in CONCURRENCY:
+            lat, errors = asyncio.run(drive(url, query, clients, seconds))
+            lat.sort()
+            p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
+            rows.append([backend, name, clients, f"{statistics.median(lat) * 1000:.1f} ms", f"{p99 * 1000:.1f} ms",
+                         f"{len(lat) / seconds:.0f}", errors])
+            print(f"[bench] {rows[-1]}", flush=True)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    args = parser.parse_args()
+    records = load_knowledge_base(data_dir()).records()
+    rows: list[list[object]] = []
+    mem = MemoryStore.from_records(records)
+    direct = median_ms(timed(lambda: qs.inhibitors_without_harm(mem, qs.InhibitorsWithoutHarm()), repeat=200))
+    with api_server({}, neo4j=False) as url:
+        rows += measure(url, args.seconds, "embedded")
+        one = asyncio.run(drive(url, FLAGSHIP, 1, 5))[0]
+    embedded_p50 = statistics.median(one) * 1000
+    with bench_neo4j(heap="1g", pagecache="512m") as (driver, cfg):
+        load(driver, records)
+        cypher = cypher_files.text("questions/inhibitors_without_harm.cypher").rstrip(";")
+        params = {"process": qs.DEFAULT_PROCESS, "spare": list(qs.DEFAULT_SPARE), "min_rank": 0, "disease": None,
+                  "phase": None, "tissue": None, "success": list(qs.SUCCESS_OUTCOMES)}
+        raw = median_ms(timed(lambda: driver.execute_query(cypher, params), repeat=200, warmup=10))
+        env = {"NEO4J_URI": cfg.uri, "NEO4J_USER": cfg.user, "NEO4J_PASSWORD": cfg.password}
+        with api_server(env, neo4j=True) as url:
+            rows += measure(url, args.seconds, "neo4j")
+            one = asyncio.run(drive(url, FLAGSHIP, 1, 5))[0]
+        neo4j_p50 = statistics.median(one) * 1000
+    print("\n## HTTP load\n")
+    print(table(["backend", "query", "clients", "p50", "p99", "req/s", "errors"], rows))
+    print("\n## GraphQL overhead on the flagship (1 client, same run)\n")
+    print(table(["backend", "without GraphQL", "over GraphQL (p50)", "ratio"],
+                [["embedded (direct store call)", f"{direct:.2f} ms", f"{embedded_p50:.2f} ms",
+                  f"{embedded_p50 / direct:.1f}x"],
+                 ["neo4j (raw Cypher via driver)", f"{raw:.2f} ms", f"{neo4j_p50:.2f} ms",
+                  f"{neo4j_p50 / raw:.2f}x"]]))
+
+
+if __name__ == "__main__":
+    main()
