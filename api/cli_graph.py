@@ -35,7 +35,8 @@ def load(
                                        show_default=False),
     uri: str | None = UriOption,
     wipe: bool = typer.Option(False, "--wipe", help="Delete everything in the database first (same transaction)."),
-    batch_size: int = typer.Option(2000, min=1, help="Rows per UNWIND statement."),
+    batch_size: int = typer.Option(10_000, min=1, help="Rows per UNWIND statement."),
+    timeout: float = typer.Option(1800.0, min=1, help="Seconds the load transaction may take."),
 ) -> None:
     """Validate data/ and load it into Neo4j: constraints and indexes, then nodes and relationships in ONE
     transaction (all or nothing). Loading twice changes nothing; claims removed from data/ disappear.
@@ -69,7 +70,7 @@ def load(
                 progress.update(tasks[phase], completed=done, total=total)
 
             summary = load_graph(driver, records, database=cfg.database, wipe=wipe, progress=report,
-                                 batch_size=batch_size)
+                                 batch_size=batch_size, timeout=timeout)
     except LoadError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(1) from None
@@ -99,8 +100,11 @@ def browse(uri: str | None = UriOption) -> None:
     else:
         console.print(f"Neo4j at {cfg.redacted()}: open its Browser (for Aura: the console's Query tab) and sign in "
                       "with your NEO4J_USER / NEO4J_PASSWORD.")
-    console.print("Then: the guide and the style sheet are described in docs/browser.md; every question's Cypher "
-                  "is in cypher/questions/, exploration queries in cypher/examples/.")
+    console.print("\nWith `calcigraph serve` running (it serves the guide and the style sheet), type in Browser:")
+    console.print("  :guide http://localhost:8000/guide/calcigraph.md     # a tour: schema, then every question")
+    console.print("  :style http://localhost:8000/guide/calcigraph.grass  # colours per label, names as captions")
+    console.print("Every question's Cypher is in cypher/questions/, exploration queries in cypher/examples/; "
+                  "details in docs/browser.md.")
 
 
 def export(

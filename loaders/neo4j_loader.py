@@ -16,13 +16,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, unit_of_work
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph import cypher_files
 from graph.kb import EdgeRecord, NodeRecord, Records
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 10_000
+"""Rows per UNWIND statement: measured best on this machine (bench/load_and_scale.py; docs/benchmarks.md)."""
+TIMEOUT_S = 1800.0
+"""The load transaction's own timeout: a 10^6-relationship load outlasts the server's 60 s default."""
 Progress = Callable[[str, int, int], None]
 """progress(phase, done, total): called as work advances (the CLI draws progress bars from it)."""
 
@@ -58,6 +61,7 @@ def load(
     wipe: bool = False,
     progress: Progress = _noop,
     batch_size: int = BATCH_SIZE,
+    timeout: float = TIMEOUT_S,
 ) -> LoadSummary:
     started = time.perf_counter()
     try:
@@ -65,7 +69,8 @@ def load(
         schema_seconds = time.perf_counter() - started
         generation = uuid.uuid4().hex
         with driver.session(database=database) as session:
-            session.execute_write(_write_all, records, generation, wipe, progress, batch_size)
+            session.execute_write(unit_of_work(timeout=timeout)(_write_all), records, generation, wipe, progress,
+                                  batch_size)
         summary = counts(driver, database)
     except (ServiceUnavailable, SessionExpired) as exc:
         raise LoadError(
