@@ -44,8 +44,10 @@ class Context(BaseContext):
         self.nodes: DataLoader[str, Node | None] = DataLoader(load_fn=self._load_nodes)
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run a store call in a worker thread; store outages and timeouts become client-facing errors."""
+        """Run a store call (Neo4j: in a worker thread); store outages and timeouts become client-facing errors."""
         try:
+            if self.store.backend == "embedded":  # in-memory and CPU-bound: a thread hop only adds latency
+                return fn(*args)
             return await asyncio.to_thread(fn, *args)
         except StoreUnavailable as exc:
             raise ApiError(f"store unavailable: {exc}", "STORE_UNAVAILABLE") from None

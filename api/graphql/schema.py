@@ -13,7 +13,13 @@ from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+)
 from strawberry.types import Info
 
 from api.graphql import types as t
@@ -279,6 +285,7 @@ def _should_mask(error: GraphQLError) -> bool:
 
 def create_schema(limits: Limits | None = None) -> QuietSchema:
     limits = limits or Limits()
+    parser_cache = ParserCache(maxsize=512)
     return QuietSchema(
         query=build_query_type(),
         types=list(t.NODE_TYPES.values()),
@@ -287,5 +294,6 @@ def create_schema(limits: Limits | None = None) -> QuietSchema:
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
             lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
             lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error; it has been logged."),
+            lambda: parser_cache,  # frontends repeat the same query texts: parse each once
         ],
     )
