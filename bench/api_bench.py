@@ -36,9 +36,9 @@ from loaders.neo4j_loader import load
 from loaders.validate import load_knowledge_base
 
 FLAGSHIP = """{ inhibitorsWithoutHarm { agent { id name } safety
-  inhibitions { target { id } bestLevel
-    evidence { pub level verified publication { ... on Publication { title year } } } }
-  safetyClaims { target { id } direction evidence { pub verified } } } }"""
+  inhibitions { key bestLevel evidence { pub level verified } }
+  safetyClaims { key direction evidence { pub verified } } } }"""
+"""Default arguments; each answer with the citations behind its inhibition and bone-safety claims."""
 NESTED = """{ agents(limit: 50) { totalCount items { id name
   memberOf { target { name } }
   hasMechanism { target { name } evidence { publication { ... on Publication { title year } } } } } } }"""

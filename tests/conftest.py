@@ -16,11 +16,32 @@ from graph.neo4j_server import LocalNeo4j, free_port
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
 
+NEO4J_LOG: list[str] = []
+"""What the session's server did; printed live and again in the terminal summary, so CI logs show it."""
+
+
+def _say(config: pytest.Config, message: str) -> None:
+    NEO4J_LOG.append(message)
+    capture = config.pluginmanager.getplugin("capturemanager")
+    if capture is None:
+        print(message)
+        return
+    with capture.global_and_fixture_disabled():
+        print(message, flush=True)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if NEO4J_LOG:
+        terminalreporter.section("neo4j")
+        for line in NEO4J_LOG:
+            terminalreporter.write_line(line)
+
 
 @pytest.fixture(scope="session")
-def neo4j_settings() -> Iterator[settings.Neo4jSettings]:
+def neo4j_settings(pytestconfig: pytest.Config) -> Iterator[settings.Neo4jSettings]:
     configured = settings.from_env()
     if configured is not None:
+        _say(pytestconfig, f"[neo4j] using the configured server {configured.redacted()}")
         yield configured
         return
     # CALCIGRAPH_TEST_INSTANCE lets parallel test sessions on one machine use separate servers.
@@ -29,12 +50,12 @@ def neo4j_settings() -> Iterator[settings.Neo4jSettings]:
     if server.pid():
         server.stop(log=lambda _m: None)
     server.wipe()
-    status = server.start(log=lambda m: print(f"[neo4j] {m}"))
-    print(f"[neo4j] test server {status.version} on {status.bolt_uri}")
+    status = server.start(log=lambda m: _say(pytestconfig, f"[neo4j] {m}"))
+    _say(pytestconfig, f"[neo4j] test server Neo4j {status.version} (pid {status.pid}) on {status.bolt_uri}")
     try:
         yield settings.Neo4jSettings(uri=status.bolt_uri, user="neo4j", password=status.password or "", database=None)
     finally:
-        server.stop(log=lambda m: print(f"[neo4j] {m}"))
+        server.stop(log=lambda m: _say(pytestconfig, f"[neo4j] {m}"))
 
 
 @pytest.fixture(scope="session")
