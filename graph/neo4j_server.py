@@ -287,7 +287,8 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
             if proc.poll() is not None:
                 self.pid_file.unlink(missing_ok=True)
                 raise Neo4jServerError(f"Neo4j exited with code {proc.returncode} while starting.\n{self.log_tail()}")
-            if _bolt_answers(self.bolt_uri, password):
+            # Bolt first, then the HTTP connector (Browser, version discovery), which may open a moment later.
+            if _bolt_answers(self.bolt_uri, password) and self.version():
                 log(f"Neo4j {self.version() or NEO4J_VERSION} is up: {self.bolt_uri}  Browser: {self.browser_url}")
                 return self.status()
             time.sleep(0.5)
@@ -318,7 +319,7 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
     def version(self) -> str | None:
         """The version the running server reports on its HTTP discovery endpoint."""
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.http_port}/", timeout=2) as resp:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.http_port}/", timeout=5) as resp:
                 return str(json.load(resp).get("neo4j_version"))
         except (OSError, ValueError):
             return None
