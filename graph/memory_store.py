@@ -45,37 +45,46 @@ class MemoryStore:
     """GraphStore over a networkx MultiDiGraph built once at start-up; read-only afterwards."""
 
     backend = "embedded"
+    immutable = True
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
+        """Index `graph` once: every node and edge object, and each node's edges per direction, are built here,
+        so reads and question walks only look things up. `graph` must not change afterwards."""
         self.graph = graph
+        self._nodes = {n: self._make_node(n, attrs) for n, attrs in graph.nodes(data=True)}
+        self._out_edges = {n: [self._make_edge(n, t, k, a) for _, t, k, a in graph.out_edges(n, keys=True, data=True)]
+                           for n in graph}
+        by_ends = {(e.source, e.target, e.key): e for edges in self._out_edges.values() for e in edges}
+        self._in_edges = {n: [by_ends[s, t, k] for s, t, k in graph.in_edges(n, keys=True)] for n in graph}
 
     @classmethod
     def from_records(cls, records: Records) -> MemoryStore:
         return cls(build_graph(records))
 
     # ---- plumbing ----------------------------------------------------------------------------------------------
-    def _node(self, node_id: str) -> Node:
-        attrs = dict(self.graph.nodes[node_id])
-        kind = s.NodeKind(attrs.pop("label"))
-        return Node(node_id, kind, attrs)
+    @staticmethod
+    def _make_node(node_id: str, attrs: dict[str, Any]) -> Node:
+        props = dict(attrs)
+        kind = s.NodeKind(props.pop("label"))
+        return Node(node_id, kind, props)
 
-    def _edge(self, source: str, target: str, key: str, attrs: dict[str, Any]) -> Edge:
+    @staticmethod
+    def _make_edge(source: str, target: str, key: str, attrs: dict[str, Any]) -> Edge:
         props = dict(attrs)
         kind = s.RelKind(props.pop("type"))
         props["key"] = key
         return Edge(key, kind, source, target, props)
 
+    def _node(self, node_id: str) -> Node:
+        return self._nodes[node_id]
+
     def _out(self, node_id: str, *types: s.RelKind) -> Iterator[Edge]:
-        wanted = {t.value for t in types}
-        for _, target, key, attrs in self.graph.out_edges(node_id, keys=True, data=True):
-            if not wanted or attrs["type"] in wanted:
-                yield self._edge(node_id, target, key, attrs)
+        edges = self._out_edges.get(node_id, ())
+        return iter(edges) if not types else (e for e in edges if e.kind in types)
 
     def _in(self, node_id: str, *types: s.RelKind) -> Iterator[Edge]:
-        wanted = {t.value for t in types}
-        for source, _, key, attrs in self.graph.in_edges(node_id, keys=True, data=True):
-            if not wanted or attrs["type"] in wanted:
-                yield self._edge(source, node_id, key, attrs)
+        edges = self._in_edges.get(node_id, ())
+        return iter(edges) if not types else (e for e in edges if e.kind in types)
 
     def _label(self, node_id: str) -> str:
         return self.graph.nodes[node_id]["label"]

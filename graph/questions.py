@@ -47,8 +47,19 @@ class BoneSafety(StrEnum):
 SAFETY_ORDER = {BoneSafety.BENEFIT: 0, BoneSafety.NO_HARM: 1, BoneSafety.NO_DATA: 2, BoneSafety.HARM: 3}
 
 
-def _check_ids(store: GraphStore, argument: str, ids: Sequence[str], kinds: Sequence[s.NodeKind]) -> None:
-    found = store.get_many(list(ids))
+Check = tuple[str, Sequence[str], Sequence[s.NodeKind]]
+"""(argument, the ids it gave, the node kinds it accepts)."""
+
+
+def _check_ids(store: GraphStore, *checks: Check) -> None:
+    """Every id names a node of an accepted kind; else a QuestionError naming the first wrong argument.
+    One store call for all arguments (on Neo4j, one round trip)."""
+    found = store.get_many(list(dict.fromkeys(i for _, ids, _ in checks for i in ids)))
+    for argument, ids, kinds in checks:
+        _check_found(found, argument, ids, kinds)
+
+
+def _check_found(found: dict[str, Node], argument: str, ids: Sequence[str], kinds: Sequence[s.NodeKind]) -> None:
     for value in ids:
         node = found.get(value)
         expected = " or ".join(k.value for k in kinds)
@@ -111,14 +122,11 @@ class InhibitorsWithoutHarm:
         return _rank(self.min_evidence)
 
     def check(self, store: GraphStore) -> None:
-        _check_ids(store, "process", [self.process], [s.NodeKind.PROCESS])
-        _check_ids(store, "spare", list(self.spare), [s.NodeKind.PROCESS, s.NodeKind.CELL_TYPE])
-        if self.disease:
-            _check_ids(store, "disease", [self.disease], [s.NodeKind.DISEASE])
-        if self.phase:
-            _check_ids(store, "phase", [self.phase], [s.NodeKind.DISEASE_PHASE])
-        if self.tissue:
-            _check_ids(store, "tissue", [self.tissue], [s.NodeKind.TISSUE])
+        _check_ids(store, ("process", [self.process], [s.NodeKind.PROCESS]),
+                   ("spare", list(self.spare), [s.NodeKind.PROCESS, s.NodeKind.CELL_TYPE]),
+                   ("disease", [self.disease] if self.disease else [], [s.NodeKind.DISEASE]),
+                   ("phase", [self.phase] if self.phase else [], [s.NodeKind.DISEASE_PHASE]),
+                   ("tissue", [self.tissue] if self.tissue else [], [s.NodeKind.TISSUE]))
 
 
 @dataclass(frozen=True)
@@ -185,8 +193,8 @@ class DualAction:
         return _rank(self.min_evidence)
 
     def check(self, store: GraphStore) -> None:
-        _check_ids(store, "process", [self.process], [s.NodeKind.PROCESS])
-        _check_ids(store, "promotes", list(self.promotes), [s.NodeKind.PROCESS, s.NodeKind.CELL_TYPE])
+        _check_ids(store, ("process", [self.process], [s.NodeKind.PROCESS]),
+                   ("promotes", list(self.promotes), [s.NodeKind.PROCESS, s.NodeKind.CELL_TYPE]))
 
 
 @dataclass(frozen=True)
@@ -222,12 +230,9 @@ class PhaseStudies:
     def check(self, store: GraphStore) -> None:
         if not (self.phase or self.disease or self.agent):
             raise QuestionError("phase", "give a phase, a disease or an agent")
-        if self.phase:
-            _check_ids(store, "phase", [self.phase], [s.NodeKind.DISEASE_PHASE])
-        if self.disease:
-            _check_ids(store, "disease", [self.disease], [s.NodeKind.DISEASE])
-        if self.agent:
-            _check_ids(store, "agent", [self.agent], [s.NodeKind.AGENT])
+        _check_ids(store, ("phase", [self.phase] if self.phase else [], [s.NodeKind.DISEASE_PHASE]),
+                   ("disease", [self.disease] if self.disease else [], [s.NodeKind.DISEASE]),
+                   ("agent", [self.agent] if self.agent else [], [s.NodeKind.AGENT]))
 
 
 @dataclass(frozen=True)
@@ -276,8 +281,8 @@ class MechanismPaths:
             raise QuestionError("maxHops", f"must be between 1 and {MAX_HOPS_LIMIT} (got {self.max_hops})")
         if not 1 <= self.limit <= MAX_PATHS:
             raise QuestionError("limit", f"must be between 1 and {MAX_PATHS} (got {self.limit})")
-        _check_ids(store, "agent", [self.agent], [s.NodeKind.AGENT])
-        _check_ids(store, "to", [self.to], [s.NodeKind.PROCESS, s.NodeKind.DISEASE, s.NodeKind.CELL_TYPE])
+        _check_ids(store, ("agent", [self.agent], [s.NodeKind.AGENT]),
+                   ("to", [self.to], [s.NodeKind.PROCESS, s.NodeKind.DISEASE, s.NodeKind.CELL_TYPE]))
 
 
 @dataclass(frozen=True)
@@ -317,7 +322,7 @@ class ProfileGroup:
 def evidence_profile(store: GraphStore, agent: str) -> list[ProfileGroup]:
     """Every claim the agent is the subject of (PROFILE_RELS), grouped by type, qualifier and best evidence level.
     Order: type as in PROFILE_RELS, qualifier, level strongest first (ties by level name); claims by key."""
-    _check_ids(store, "agent", [agent], [s.NodeKind.AGENT])
+    _check_ids(store, ("agent", [agent], [s.NodeKind.AGENT]))
     groups: dict[tuple[s.RelKind, str, s.EvidenceLevel], list[Edge]] = defaultdict(list)
     for edge in store.agent_claim_rows(agent):
         qualifier = str(edge.props.get("direction") or edge.props.get("outcome") or edge.props.get("action")
@@ -360,8 +365,7 @@ class Paths:
             raise QuestionError("maxHops", f"must be between 1 and {PATHS_MAX_HOPS_LIMIT} (got {self.max_hops})")
         if not 1 <= self.limit <= MAX_PATHS:
             raise QuestionError("limit", f"must be between 1 and {MAX_PATHS} (got {self.limit})")
-        _check_ids(store, "from", [self.source], list(s.NodeKind))
-        _check_ids(store, "to", [self.target], list(s.NodeKind))
+        _check_ids(store, ("from", [self.source], list(s.NodeKind)), ("to", [self.target], list(s.NodeKind)))
         if self.source in self.exclude or self.target in self.exclude:
             raise QuestionError("exclude", "cannot exclude the path's own ends")
 
