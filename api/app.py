@@ -10,13 +10,14 @@ import asyncio
 import logging
 from dataclasses import asdict
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import PlainTextResponse
 from strawberry.fastapi import GraphQLRouter
 
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
+from api.timeout import GraphQLTimeout
 from graph.paths import cypher_dir
 from graph.store import GraphStore, StoreTimeout, StoreUnavailable
 
@@ -41,23 +42,15 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
     async def context_getter() -> Context:
         return Context(store=store, limits=limits)
 
-    router: GraphQLRouter = GraphQLRouter(create_schema(limits), context_getter=context_getter,
-                                          graphql_ide="graphiql", allow_queries_via_get=True)
+    schema = create_schema(limits, response_cache=store.immutable)  # only a graph that cannot change is cached
+    router: GraphQLRouter = GraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql",
+                                          allow_queries_via_get=True)
     app.include_router(router, prefix="/graphql")
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["content-type"], allow_credentials=False)
 
-    @app.middleware("http")
-    async def request_timeout(request: Request, call_next):  # type: ignore[no-untyped-def]
-        if not request.url.path.startswith("/graphql"):
-            return await call_next(request)
-        try:
-            return await asyncio.wait_for(call_next(request), timeout=limits.timeout_seconds)
-        except TimeoutError:
-            message = f"timeout: the request took longer than {limits.timeout_seconds:g} s and was stopped"
-            return JSONResponse({"data": None, "errors": [{"message": message, "extensions": {"code": "TIMEOUT"}}]},
-                                status_code=200)
+    app.add_middleware(GraphQLTimeout, seconds=limits.timeout_seconds)
 
     @app.get("/guide/calcigraph.md", response_class=PlainTextResponse)
     def browser_guide() -> PlainTextResponse:

@@ -115,6 +115,8 @@ def serve(
     max_tokens: int = typer.Option(2000, help="Largest query (GraphQL tokens) allowed."),
     max_page_size: int = typer.Option(500, help="Largest limit/first allowed."),
     timeout: float = typer.Option(10.0, help="Seconds a request (and its Neo4j transaction) may take."),
+    response_cache: int = typer.Option(256, help="Embedded store only: answers kept per query text and variables "
+                                       "(the graph never changes while serving); 0 turns the cache off."),
 ) -> None:
     """Run the GraphQL API: http://HOST:PORT/graphql (GraphiQL in a browser), /healthz, /readyz.
 
@@ -136,7 +138,7 @@ def serve(
     from graph.store import GraphStore
 
     limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size,
-                    timeout_seconds=timeout)
+                    timeout_seconds=timeout, response_cache_size=response_cache)
     store: GraphStore
     if (neo4j or os.environ.get("NEO4J_URI")) and not embedded:
         from api.cli_graph import neo4j_settings_or_exit

@@ -109,6 +109,8 @@ class GraphStore(Protocol):
     """Read operations over the calcigraph graph. Implementations must agree on every answer."""
 
     backend: str
+    immutable: bool
+    """True when the graph cannot change while the store is open (answers may then be cached)."""
 
     def counts(self) -> Counts: ...
 

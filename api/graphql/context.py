@@ -31,6 +31,8 @@ class Limits:
     max_aliases: int = 30
     max_page_size: int = 500
     timeout_seconds: float = 10.0
+    response_cache_size: int = 256
+    """Answers kept per process for immutable stores (the embedded one); 0 turns the cache off."""
 
 
 @dataclass

@@ -14,17 +14,20 @@ from typing import Annotated, Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.types import Info
 
 from api.graphql import types as t
 from api.graphql.context import Context, Limits
 from api.graphql.errors import QuietSchema, bad_argument
+from api.graphql.response_cache import ResponseCache
 from graph import questions as qs
 from graph import schema as s
 from graph.store import NodeFilter, SortField
@@ -142,7 +145,7 @@ def _kind_fields() -> dict[str, Any]:
 
 
 def _rels(edges: list[Any]) -> list[Any]:
-    return [t.Relationship(edge=e) for e in edges]
+    return [t.relationship(e) for e in edges]
 
 
 async def _node(info: Info[Context, None], id: strawberry.ID) -> t.Entity:
@@ -216,7 +219,7 @@ async def _agents_in_phase(
     nodes = dict(zip(ids, await info.context.nodes.load_many(ids), strict=True))
     return [t.PhaseStudyResult(agent=t.wrap(nodes[r.agent]), phase=t.wrap(nodes[r.phase]),
                                disease=t.wrap(nodes[r.disease]), order=r.order, outcome=r.outcome,
-                               claim=t.Relationship(edge=r.claim)) for r in rows]
+                               claim=t.relationship(r.claim)) for r in rows]
 
 
 async def _paths_out(info: Info[Context, None], found: list[qs.GraphPath]) -> list[t.Path]:
@@ -283,17 +286,21 @@ def _should_mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
-def create_schema(limits: Limits | None = None) -> QuietSchema:
+def create_schema(limits: Limits | None = None, response_cache: bool = False) -> QuietSchema:
+    """The schema with its guards. `response_cache` is for immutable stores only (see `ResponseCache`)."""
     limits = limits or Limits()
-    parser_cache = ParserCache(maxsize=512)
-    return QuietSchema(
-        query=build_query_type(),
-        types=list(t.NODE_TYPES.values()),
-        extensions=[  # factories: a fresh extension per request
-            lambda: QueryDepthLimiter(max_depth=limits.max_depth),
-            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
-            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
-            lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error; it has been logged."),
-            lambda: parser_cache,  # frontends repeat the same query texts: parse each once
-        ],
-    )
+        # The limit rules are classes built once here, so validation results can be cached across requests
+    # (ValidationCache keys on the rule classes; per-request limiter instances would build new ones each time).
+    limit_rules = [*QueryDepthLimiter(max_depth=limits.max_depth).validation_rules,
+                   *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules]
+    extensions: list[Callable[[], Any]] = [  # factories: a fresh extension per request
+        lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+        lambda: AddValidationRules(limit_rules),
+        lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error; it has been logged."),
+        lambda: ParserCache(maxsize=512),  # frontends repeat the same query texts: parse each once
+        lambda: ValidationCache(maxsize=512),  # ... and validate each once
+    ]
+    if response_cache:
+        cache = ResponseCache.store(maxsize=limits.response_cache_size)
+        extensions.append(lambda: ResponseCache(cache))
+    return QuietSchema(query=build_query_type(), types=list(t.NODE_TYPES.values()), extensions=extensions)

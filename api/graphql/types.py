@@ -82,23 +82,14 @@ def _scalar(props: dict[str, Any], key: str) -> Any:
 
 @strawberry.interface(description="Any node of the graph.")
 class Entity:
+    """Scalar fields are plain attributes filled by `wrap`: strawberry resolves those without building an Info
+    or running a resolver, which is most of a large answer's fields."""
+
     node: strawberry.Private[Node]
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.node.id)
-
-    @strawberry.field
-    def name(self) -> str:
-        return self.node.name
-
-    @strawberry.field
-    def kind(self) -> NodeKindEnum:  # type: ignore[valid-type]
-        return self.node.kind
-
-    @strawberry.field
-    def description(self) -> str | None:
-        return self.node.props.get("description")
+    id: strawberry.ID
+    name: str
+    kind: NodeKindEnum  # type: ignore[valid-type]
+    description: str | None
 
 
 def _identifiers(self: Entity) -> list[Identifier]:
@@ -121,21 +112,10 @@ RENAMED_NODE_PROPS = {"kind": "agentKind"}
 """`kind` on every node is its node kind; an agent's own `kind` property (small_molecule, …) is `agentKind`."""
 
 
-def _prop_resolver(key: str, py_type: Any) -> Callable[..., Any]:
-    is_list = py_type in (list[str], list[int], list[bool])
-
-    def resolve(self: Entity) -> Any:
-        value = self.node.props.get(key)
-        return list(value or []) if is_list else value
-
-    resolve.__annotations__ = {"self": Entity, "return": py_type}
-    return resolve
-
-
 def _relationship_resolver(rel: s.RelKind, direction: Direction) -> Callable[..., Any]:
     async def resolve(self: Entity, info: Info[Context, None]) -> list["Relationship"]:
         edges = await info.context.neighbours(rel, direction).load(self.node.id)
-        return [Relationship(edge=e) for e in edges]
+        return [relationship(e) for e in edges]
 
     return resolve
 
@@ -145,12 +125,19 @@ def relationship_field_name(rel: s.RelKind, direction: Direction) -> str:
         rel.value)[1:]
 
 
+SCALAR_PROPS: dict[s.NodeKind, dict[str, tuple[str, bool]]] = {
+    kind: {RENAMED_NODE_PROPS.get(key, camel(key)): (key, ptype.endswith("[]"))
+           for key, ptype in spec.properties.items() if key not in HIDDEN_NODE_PROPS}
+    for kind, spec in s.NODES.items()
+}
+"""Per kind: GraphQL field name -> (graph property, is a list), the attributes `wrap` fills."""
+
+
 def _node_type(spec: s.NodeSpec) -> type:
     ns: dict[str, Any] = {"__annotations__": {}}
-    for key, ptype in spec.properties.items():
-        if key in HIDDEN_NODE_PROPS:
-            continue
-        ns[RENAMED_NODE_PROPS.get(key, camel(key))] = strawberry.field(resolver=_prop_resolver(key, PY_TYPES[ptype]))
+    for field_name, (key, _is_list) in SCALAR_PROPS[spec.kind].items():
+        ns["__annotations__"][field_name] = PY_TYPES[spec.properties[key]]
+        ns[field_name] = strawberry.field(name=field_name)
     if "identifiers" in spec.properties:
         ns["identifiers"] = strawberry.field(resolver=_identifiers, description="Verified-flagged CURIEs.")
     if "evidence_pubs" in spec.properties:
@@ -177,7 +164,11 @@ DiseasePhase = NODE_TYPES[s.NodeKind.DISEASE_PHASE]
 
 def wrap(node: Node) -> Entity:
     """The GraphQL object for a store node."""
-    return NODE_TYPES[node.kind](node=node)  # type: ignore[call-arg]
+    props = node.props
+    scalars = {name: (list(props.get(key) or []) if is_list else props.get(key))
+               for name, (key, is_list) in SCALAR_PROPS[node.kind].items()}
+    return NODE_TYPES[node.kind](node=node, id=strawberry.ID(node.id), name=node.name,  # type: ignore[call-arg]
+                                 kind=node.kind, description=props.get("description"), **scalars)
 
 
 # ---- relationships ----------------------------------------------------------------------------------------------
@@ -189,12 +180,8 @@ for _spec in s.RELATIONSHIPS.values():
             REL_PROPS[_k] = _t
 
 
-def _rel_prop(key: str, py_type: Any) -> Callable[..., Any]:
-    def resolve(self: "Relationship") -> Any:
-        return self.edge.props.get(key)
-
-    resolve.__annotations__ = {"self": Any, "return": py_type}
-    return resolve
+REL_FIELDS: dict[str, str] = {camel(key): key for key in REL_PROPS if key != "key"}
+"""GraphQL field name -> relationship property, the attributes `relationship` fills."""
 
 
 def _relationship_type() -> type:
@@ -204,40 +191,45 @@ def _relationship_type() -> type:
     async def target(self: Any, info: Info[Context, None]) -> Entity:
         return wrap(await info.context.nodes.load(self.edge.target))
 
-    def rtype(self: Any) -> RelationshipTypeEnum:  # type: ignore[valid-type]
-        return self.edge.kind
-
     def evidence(self: Any) -> list[Evidence]:
         return [Evidence(pub=e.pub, level=e.level, finding=e.finding, species=e.species, model=e.model,
                          comparator=e.comparator, verified=e.verified) for e in evidence_of(self.edge.props)]
 
-    def best_level(self: Any) -> EvidenceLevelEnum | None:  # type: ignore[valid-type]
-        value = self.edge.props.get("best_level")
-        return s.EvidenceLevel(value) if value else None
-
-    def verified_count(self: Any) -> int:
-        return int(self.edge.props.get("verified_count", 0))
-
+    annotations: dict[str, Any] = {
+        "edge": strawberry.Private[StoreEdge],
+        "key": str,
+        "type": RelationshipTypeEnum,
+        "best_level": EvidenceLevelEnum | None,
+        "verified_count": int,
+        **{name: PY_TYPES[REL_PROPS[key]] for name, key in REL_FIELDS.items()},
+    }
     ns: dict[str, Any] = {
-        "__annotations__": {"edge": strawberry.Private[StoreEdge]},
-        "key": strawberry.field(resolver=lambda self: self.edge.key, description="Stable identity of the claim.",
-                                graphql_type=str),
-        "type": strawberry.field(resolver=rtype),
+        "__annotations__": annotations,
+        "key": strawberry.field(description="Stable identity of the claim."),
+        "type": strawberry.field(),
         "source": strawberry.field(resolver=source),
         "target": strawberry.field(resolver=target),
         "evidence": strawberry.field(resolver=evidence, description="Evidence items (empty for structural links)."),
-        "bestLevel": strawberry.field(resolver=best_level, description="Strongest evidence level of the claim."),
-        "verifiedCount": strawberry.field(resolver=verified_count, description="Evidence items with a verified "
-                                          "publication."),
+        "best_level": strawberry.field(name="bestLevel", description="Strongest evidence level of the claim."),
+        "verified_count": strawberry.field(name="verifiedCount",
+                                           description="Evidence items with a verified publication."),
+        **{name: strawberry.field(name=name) for name in REL_FIELDS},
     }
-    for key, ptype in REL_PROPS.items():
-        if key not in ("key",):
-            ns[camel(key)] = strawberry.field(resolver=_rel_prop(key, PY_TYPES[ptype]))
     cls = type("Relationship", (), ns)
     return strawberry.type(cls, description="A relationship (claim or structural link) with its evidence.")
 
 
 Relationship = _relationship_type()
+
+
+def relationship(edge: StoreEdge) -> Any:
+    """The GraphQL object for a store edge, scalar fields as plain attributes (see `Entity`)."""
+    props = edge.props
+    level = props.get("best_level")
+    return Relationship(edge=edge, key=edge.key, type=edge.kind,  # type: ignore[call-arg]
+                        best_level=s.EvidenceLevel(level) if level else None,
+                        verified_count=int(props.get("verified_count", 0)),
+                        **{name: props.get(key) for name, key in REL_FIELDS.items()})
 
 
 # ---- pages and connections --------------------------------------------------------------------------------------
