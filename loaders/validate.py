@@ -154,8 +154,27 @@ def _cross_checks(kb: KnowledgeBase) -> list[Issue]:
     for ref in _references(kb):
         issues += _check_ref(kb, ref)
     issues += _check_phases(kb)
+    issues += _check_duplicate_publications(kb)
     if not issues:
         issues += _check_duplicate_claims(kb)
+    return issues
+
+
+def _check_duplicate_publications(kb: KnowledgeBase) -> list[Issue]:
+    """One paper under two ids (e.g. once as DOI:…, once as PMID:…) would split its citations in two."""
+    first: dict[tuple[str, str], str] = {}
+    issues = []
+    for pub in kb.publications.values():
+        for field_name in ("pmid", "doi", "pmcid"):
+            value = getattr(pub, field_name)
+            if not value:
+                continue
+            other = first.setdefault((field_name, value.lower()), pub.id)
+            if other != pub.id:
+                where, seen = kb.where[pub.id], kb.where[other]
+                issues.append(Issue(where.file, where.line, format_loc((*where.loc, field_name)),
+                                    f"{field_name} {value} is also publication {other!r} ({seen.file}:{seen.line}); "
+                                    f"one paper, one entry: keep {other!r} and cite it instead of {pub.id!r}"))
     return issues
 
 

@@ -89,16 +89,21 @@ def test_curation_floors_are_met() -> None:
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "issue #3 open: the 2026-11-24 provenance audit unmarked 19 publications seen only on publisher/repository "
-    "pages; 83% of citations are verified against PubMed/PMC records, below the 90% floor. Remove this marker "
+    "issue #3 open: two provenance audits (2026-11-24) unmarked 52 publications seen only on publisher, repository "
+    "or aggregator pages; 64.8% of citations are verified against PubMed/PMC records, below the 90% floor. Remove "
+    "this marker "
     "when re-verification brings it back (strict: the test fails as soon as the floor is met)."))
 def test_at_least_90_percent_of_citations_are_verified_against_pubmed_or_pmc() -> None:
     assert stats().verified_citation_ratio >= 0.90
 
 
 def test_every_verified_publication_names_the_pubmed_or_pmc_record_it_was_checked_on() -> None:
-    pattern = re.compile(r"pubmed|pmc|ncbi|europepmc|PMID", re.I)
-    loose = [p.id for p in shipped().publications.values() if p.verified and not pattern.search(p.verified_source)]
+    """A source must positively name the record seen; a mere mention ("PMID not displayed") does not count."""
+    record = re.compile(
+        r"pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/(pubmed|pmc)|pmc\.ncbi\.nlm\.nih\.gov|pubmed\.gov/"
+        r"|europepmc\.org|pubmedhh\.nlm\.nih\.gov|PubMed (record|page|mirror|abstract)|PubMed-(format|derived)"
+        r"|PMC (record|page|article page)|PMC\d+ (record|page)", re.I)
+    loose = [p.id for p in shipped().publications.values() if p.verified and not record.search(p.verified_source)]
     assert loose == []
 
 

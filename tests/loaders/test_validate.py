@@ -63,6 +63,11 @@ DEFECTS = [
     Defect("unknown-nested-field", "        phase: ho-inflammatory\n", "        phase: ho-mature\n"
            "        disease_note: x\n", 29, "agents[0].studies[0].disease_note", r"unknown field"),
     Defect("unknown-section", "agent_classes:\n", "agent_class:\n", 10, "agent_class", r"unknown field"),
+    Defect("duplicate-publication", "    verified_source: \"PubMed record 16885182\"\n",
+           "    verified_source: \"PubMed record 16885182\"\n    doi: 10.9999/example.1\n"
+           "  - id: DOI:10.9999/EXAMPLE.1\n    doi: 10.9999/EXAMPLE.1\n    title: The same paper again\n"
+           "    journal: BMJ\n    year: 2006\n    verified: false\n    verified_source: x\n", 11,
+           "publications[1].doi", r"is also publication 'PMID:16885182'"),
     Defect("finding-missing", "            finding: \"Less ectopic bone after hip replacement.\"\n", "", 23,
            "agents[0].effects[0].evidence[0].finding", r"required field is missing"),
 ]
