@@ -61,6 +61,8 @@ class KnowledgeBase:
     duplicates: list[Duplicate] = field(default_factory=list)
     phase_disease: dict[str, str] = field(default_factory=dict)
     docs: dict[str, Any] = field(default_factory=dict)
+    leads: list[tuple[s.Lead, Located]] = field(default_factory=list)
+    """The verification backlog: validated with the rest, never turned into graph records."""
 
     def add(self, kind: s.NodeKind, entity: Any, where: Located, disease: str | None = None) -> None:
         located = Located(where.file, where.line, where.loc, kind)

@@ -20,6 +20,9 @@ class KbStats:
     citations: int
     verified_citations: int
     verified_publications: int
+    leads: int = 0
+    """Papers in the verification backlog (not in the graph)."""
+    lead_uses: int = 0
     agents_without_bone_evidence: list[str] = field(default_factory=list)
     agents_with_bone_gaps: dict[str, list[str]] = field(default_factory=dict)
 
@@ -66,6 +69,8 @@ def compute(kb: KnowledgeBase) -> KbStats:
         citations=citations,
         verified_citations=verified,
         verified_publications=sum(1 for p in pubs.values() if p.verified),
+        leads=len(kb.leads),
+        lead_uses=sum(len(lead.uses) for lead, _ in kb.leads),
         agents_without_bone_evidence=sorted(without),
         agents_with_bone_gaps=dict(sorted(gaps.items())),
     )

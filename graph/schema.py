@@ -371,6 +371,39 @@ class Disease(Strict):
     phases: list[Phase] = []
 
 
+class LeadUse(Strict):
+    """One claim an unverified paper would support: the evidence item it becomes once the paper is verified."""
+
+    claim: Annotated[str, Field(pattern=r"^[A-Z_]+\|[a-z0-9-]+\|[a-z0-9-]+(\|[a-z0-9_-]+)*$|^[a-z0-9-]+$")]
+    """A relationship key as the graph shows it (e.g. AFFECTS|minocycline|dystrophic-calcification|inhibits|...),
+    or a disease/phase id for evidence on the node itself."""
+    level: EvidenceLevel
+    finding: Text
+    species: str | None = None
+    model: str | None = None
+    comparator: bool = False
+
+
+class Lead(Strict):
+    """A paper seen only on publisher or aggregator pages, kept out of the graph until a PubMed/PMC record is seen.
+
+    Leads are the curation backlog: validated (ids must exist) but never loaded, so the graph's citations stay
+    verified while the work already done is not lost. docs/curation.md says how to promote one."""
+
+    pub: PubId
+    title: Text | None = None
+    journal: Text | None = None
+    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    seen_on: Text | None = None
+    """What was seen, where, and why it is not verified. The four fields above are required for a paper that is not
+    in publications.yaml, and absent for one that is (cited unverified elsewhere): one record per paper."""
+    pmid: Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")] | None = None
+    doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None = None
+    pmcid: Annotated[str, Field(pattern=r"^PMC[0-9]+$")] | None = None
+    first_author: str | None = None
+    uses: Annotated[list[LeadUse], Field(min_length=1)]
+
+
 class DataFile(Strict):
     """One YAML file under data/: any of these sections, each a list of entities."""
 
@@ -384,6 +417,8 @@ class DataFile(Strict):
     cell_types: list[CellType] = []
     tissues: list[Tissue] = []
     diseases: list[Disease] = []
+    leads: list[Lead] = []
+    """Not graph content: the verification backlog (see `Lead`)."""
 
 
 SECTION_KIND: dict[str, NodeKind] = {

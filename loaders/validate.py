@@ -141,6 +141,9 @@ def _collect(kb: KnowledgeBase, doc: YamlDoc, name: str, model: s.DataFile, issu
                     p_loc = (*loc, "phases", p_index)
                     kb.add(s.NodeKind.DISEASE_PHASE, phase, Located(name, doc.line_of((*p_loc, "id")), p_loc),
                            disease=entity.id)
+    for index, lead in enumerate(model.leads):
+        loc = ("leads", index)
+        kb.leads.append((lead, Located(name, doc.line_of((*loc, "pub")), loc)))
     kb.docs[name] = doc
 
 
@@ -155,6 +158,7 @@ def _cross_checks(kb: KnowledgeBase) -> list[Issue]:
         issues += _check_ref(kb, ref)
     issues += _check_phases(kb)
     issues += _check_duplicate_publications(kb)
+    issues += _check_leads(kb)
     if not issues:
         issues += _check_duplicate_claims(kb)
     return issues
@@ -176,6 +180,64 @@ def _check_duplicate_publications(kb: KnowledgeBase) -> list[Issue]:
                                     f"{field_name} {value} is also publication {other!r} ({seen.file}:{seen.line}); "
                                     f"one paper, one entry: keep {other!r} and cite it instead of {pub.id!r}"))
     return issues
+
+
+def _check_leads(kb: KnowledgeBase) -> list[Issue]:
+    """A lead names real nodes, is not already a publication, and appears once."""
+    issues: list[Issue] = []
+    seen: dict[str, Located] = {}
+    for lead, where in kb.leads:
+        doc = kb.docs[where.file]
+        issues += _lead_record_problems(kb, lead, where)
+        if lead.pub in seen:
+            first = seen[lead.pub]
+            issues.append(Issue(where.file, where.line, format_loc((*where.loc, "pub")),
+                                f"{lead.pub} is already a lead at {first.file}:{first.line}; list its uses once"))
+        seen.setdefault(lead.pub, where)
+        for i, use in enumerate(lead.uses):
+            loc = (*where.loc, "uses", i, "claim")
+            problem = _lead_claim_problem(kb, use.claim)
+            if problem:
+                issues.append(Issue(where.file, doc.line_of(loc), format_loc(loc), problem))
+    return issues
+
+
+LEAD_RECORD = ("title", "journal", "year", "seen_on", "pmid", "doi", "pmcid", "first_author")
+
+
+def _lead_record_problems(kb: KnowledgeBase, lead: s.Lead, where: Located) -> list[Issue]:
+    """A lead's paper is described once: here when it is in no claim yet, in publications.yaml when it is."""
+    loc = (*where.loc, "pub")
+    pub = kb.publications.get(lead.pub)
+    if pub is not None and pub.verified:
+        seen = kb.where[lead.pub]
+        return [Issue(where.file, where.line, format_loc(loc),
+                      f"{lead.pub} is already a verified publication ({seen.file}:{seen.line}); move the lead's uses "
+                      "into the claims and delete the lead")]
+    if pub is not None:
+        extra = [f for f in LEAD_RECORD if getattr(lead, f) is not None]
+        return [Issue(where.file, where.line, format_loc((*where.loc, extra[0])),
+                      f"{lead.pub} is described in publications.yaml; remove {', '.join(extra)} from the lead")
+                ] if extra else []
+    missing = [f for f in ("title", "journal", "year", "seen_on") if getattr(lead, f) is None]
+    return [Issue(where.file, where.line, format_loc((*where.loc, missing[0])),
+                  f"{lead.pub} is not in publications.yaml, so the lead must describe it: add "
+                  f"{', '.join(missing)}")] if missing else []
+
+
+def _lead_claim_problem(kb: KnowledgeBase, claim: str) -> str | None:
+    if "|" not in claim:
+        node = kb.where.get(claim)
+        if node is None or node.kind not in (s.NodeKind.DISEASE, s.NodeKind.DISEASE_PHASE):
+            return f"{claim!r} is no disease or phase; a lead's claim is a relationship key or a disease/phase id"
+        return None
+    rel, source, target, *_ = claim.split("|")
+    if rel not in {k.value for k in s.RelKind}:
+        return f"{rel!r} is no relationship type; use one of {', '.join(k.value for k in s.RelKind)}"
+    missing = [n for n in (source, target) if n not in kb.where]
+    if missing:
+        return f"{', '.join(map(repr, missing))} in {claim!r} names no node; fix the id (keys read REL|source|target|…)"
+    return None
 
 
 def _check_duplicate_claims(kb: KnowledgeBase) -> list[Issue]:

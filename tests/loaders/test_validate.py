@@ -68,6 +68,13 @@ DEFECTS = [
            "  - id: DOI:10.9999/EXAMPLE.1\n    doi: 10.9999/EXAMPLE.1\n    title: The same paper again\n"
            "    journal: BMJ\n    year: 2006\n    verified: false\n    verified_source: x\n", 11,
            "publications[1].doi", r"is also publication 'PMID:16885182'"),
+    Defect("lead-names-no-node", "      - claim: AFFECTS|ibuprofen|heterotopic-ossification|inhibits\n",
+           "      - claim: AFFECTS|ibuprofen|heterotopic-ossificaton|inhibits\n", 83, "leads[0].uses[0].claim",
+           r"'heterotopic-ossificaton' in .* names no node"),
+    Defect("lead-already-publication", "  - pub: DOI:10.9999/lead.1\n", "  - pub: PMID:16885182\n", 77,
+           "leads[0].pub", r"already a verified publication .*move the lead's uses into the claims"),
+    Defect("lead-undescribed", "    journal: Example J\n", "", 77, "leads[0].journal",
+           r"not in publications.yaml, so the lead must describe it: add journal"),
     Defect("finding-missing", "            finding: \"Less ectopic bone after hip replacement.\"\n", "", 23,
            "agents[0].effects[0].evidence[0].finding", r"required field is missing"),
 ]
