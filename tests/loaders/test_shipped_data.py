@@ -88,11 +88,6 @@ def test_curation_floors_are_met() -> None:
     assert st.nodes["Disease"] >= 10
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue #3 open: two provenance audits (2026-11-24) unmarked 52 publications seen only on publisher, repository "
-    "or aggregator pages; 64.8% of citations are verified against PubMed/PMC records, below the 90% floor. Remove "
-    "this marker "
-    "when re-verification brings it back (strict: the test fails as soon as the floor is met)."))
 def test_at_least_90_percent_of_citations_are_verified_against_pubmed_or_pmc() -> None:
     assert stats().verified_citation_ratio >= 0.90
 
