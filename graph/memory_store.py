@@ -11,8 +11,8 @@ identical answers.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -20,6 +20,9 @@ from graph import questions as qs
 from graph import schema as s
 from graph.kb import Records
 from graph.store import Counts, Direction, Edge, Node, NodeFilter, Page, SortField
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 K, R = s.NodeKind, s.RelKind
 INHIBITS, PROMOTES = s.Direction.INHIBITS.value, s.Direction.PROMOTES.value
@@ -111,6 +114,9 @@ class MemoryStore:
         return out
 
     # ---- GraphStore: reads -------------------------------------------------------------------------------------
+    def together(self, first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
+        return first(), second()  # in-process: nothing to overlap
+
     def counts(self) -> Counts:
         nodes = Counter(label for _, label in self.graph.nodes(data="label"))
         rels = Counter(t for _, _, t in self.graph.edges(data="type"))
@@ -193,7 +199,7 @@ class MemoryStore:
             if q.tissue and not (any(e.props.get("tissue") == q.tissue for e in inhibitions)
                                  or self._studied_successfully(agent, tissue_targets)):
                 continue
-            rows.append(qs.InhibitorRow(agent, inhibitions, self._affects(agent, spared, None)))
+            rows.append(qs.InhibitorRow(agent, inhibitions, self._affects(agent, spared, None), self._nodes[agent]))
         return rows
 
     def dual_action_rows(self, q: qs.DualAction) -> list[qs.DualRow]:
@@ -204,7 +210,8 @@ class MemoryStore:
             inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank)
             promotions = self._affects(agent, promoted, PROMOTES, q.min_rank)
             if inhibitions and promotions:
-                rows.append(qs.DualRow(agent, inhibitions, promotions, self._affects(agent, promoted, INHIBITS)))
+                rows.append(qs.DualRow(agent, inhibitions, promotions, self._affects(agent, promoted, INHIBITS),
+                                       self._nodes[agent]))
         return rows
 
     def phase_study_rows(self, q: qs.PhaseStudies) -> list[qs.PhaseStudy]:

@@ -136,6 +136,8 @@ class InhibitorRow:
     agent: str
     inhibitions: list[Edge]
     spared_claims: list[Edge]
+    node: Node
+    """The agent itself, fetched with the answer so callers need no second lookup (a round trip on Neo4j)."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class InhibitorAnswer:
     safety: BoneSafety
     inhibitions: list[Edge]
     safety_claims: list[Edge]
+    node: Node
 
 
 def classify(spared_claims: Sequence[Edge]) -> BoneSafety:
@@ -159,14 +162,15 @@ def classify(spared_claims: Sequence[Edge]) -> BoneSafety:
 
 
 def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm) -> list[InhibitorAnswer]:
-    q.check(store)
+    # The id check and the (bounded) query overlap on a remote store; a failed check still wins.
+    _, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q))
     answers = []
-    for row in store.inhibitor_rows(q):
+    for row in rows:
         safety = classify(row.spared_claims)
         if safety is BoneSafety.HARM and not q.include_harmed:
             continue
         answers.append(InhibitorAnswer(row.agent, safety, _sorted_edges(row.inhibitions),
-                                       _sorted_edges(row.spared_claims)))
+                                       _sorted_edges(row.spared_claims), row.node))
     return sorted(answers, key=lambda a: (SAFETY_ORDER[a.safety], -_best_rank(a.inhibitions), a.agent))
 
 
@@ -203,12 +207,14 @@ class DualRow:
     inhibitions: list[Edge]
     promotions: list[Edge]
     conflicts: list[Edge]
+    node: Node
+    """The agent itself (see InhibitorRow.node)."""
 
 
 def dual_action(store: GraphStore, q: DualAction) -> list[DualRow]:
-    q.check(store)
-    rows = [DualRow(r.agent, _sorted_edges(r.inhibitions), _sorted_edges(r.promotions), _sorted_edges(r.conflicts))
-            for r in store.dual_action_rows(q)]
+    _, found = store.together(lambda: q.check(store), lambda: store.dual_action_rows(q))  # see inhibitors_without_harm
+    rows = [DualRow(r.agent, _sorted_edges(r.inhibitions), _sorted_edges(r.promotions), _sorted_edges(r.conflicts),
+                    r.node) for r in found]
     return sorted(rows, key=lambda r: (-min(_best_rank(r.inhibitions), _best_rank(r.promotions)), r.agent))
 
 

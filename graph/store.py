@@ -7,12 +7,15 @@ implementations to the same answers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from graph import schema as s
+
+A = TypeVar("A")
+B = TypeVar("B")
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,11 @@ class GraphStore(Protocol):
     """True when the graph cannot change while the store is open (answers may then be cached)."""
 
     def counts(self) -> Counts: ...
+
+    def together(self, first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
+        """Both results; a remote store may overlap the two calls to hide a round trip. An exception from `first`
+        wins (it is an argument check; `second` must be safe to run even when `first` rejects)."""
+        ...
 
     def get_many(self, ids: Sequence[str]) -> dict[str, Node]:
         """The nodes with these ids (unknown ids are simply absent)."""

@@ -183,9 +183,8 @@ async def _inhibitors_without_harm(
         disease=disease and str(disease), phase=phase and str(phase), tissue=tissue and str(tissue),
         min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None, include_harmed=include_harmed)
     answers = await run(info, qs.inhibitors_without_harm, info.context.store, q)
-    agents = await info.context.nodes.load_many([a.agent for a in answers])
-    return [t.InhibitorResult(agent=t.wrap(n), safety=a.safety, inhibitions=_rels(a.inhibitions),
-                              safety_claims=_rels(a.safety_claims)) for a, n in zip(answers, agents, strict=True)]
+    return [t.InhibitorResult(agent=t.wrap(a.node), safety=a.safety, inhibitions=_rels(a.inhibitions),
+                              safety_claims=_rels(a.safety_claims)) for a in answers]
 
 
 async def _dual_action(
@@ -200,9 +199,8 @@ async def _dual_action(
                       promotes=tuple(str(x) for x in promotes) if promotes is not None else qs.DEFAULT_BONE_PROMOTES,
                       min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None)
     rows = await run(info, qs.dual_action, info.context.store, q)
-    agents = await info.context.nodes.load_many([r.agent for r in rows])
-    return [t.DualActionResult(agent=t.wrap(n), inhibitions=_rels(r.inhibitions), promotions=_rels(r.promotions),
-                               conflicts=_rels(r.conflicts)) for r, n in zip(rows, agents, strict=True)]
+    return [t.DualActionResult(agent=t.wrap(r.node), inhibitions=_rels(r.inhibitions), promotions=_rels(r.promotions),
+                               conflicts=_rels(r.conflicts)) for r in rows]
 
 
 async def _agents_in_phase(

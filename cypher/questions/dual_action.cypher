@@ -18,5 +18,5 @@ WITH a, [(a)-[r:AFFECTS {direction: 'inhibits'}]->(x) WHERE x.id IN inhibited AN
         [(a)-[r:AFFECTS {direction: 'inhibits'}]->(x) WHERE x.id IN promoted
           | {type: type(r), source: a.id, target: x.id, props: properties(r)}] AS conflicts
 WHERE size(inhibitions) > 0 AND size(promotions) > 0
-RETURN a.id AS agent, inhibitions, promotions, conflicts
+RETURN a.id AS agent, properties(a) AS agent_props, inhibitions, promotions, conflicts
 ORDER BY agent;

@@ -38,7 +38,7 @@ WHERE ($phase IS NULL OR EXISTS {
         MATCH (a)-[st:STUDIED_IN]->(t) WHERE st.outcome IN $success AND t.id IN disease_targets })
   AND ($tissue IS NULL OR any(r IN inhibitions WHERE r.tissue = $tissue) OR EXISTS {
         MATCH (a)-[st:STUDIED_IN]->(t) WHERE st.outcome IN $success AND t.id IN tissue_targets })
-RETURN a.id AS agent,
+RETURN a.id AS agent, properties(a) AS agent_props,
        [r IN inhibitions | {type: type(r), source: a.id, target: endNode(r).id, props: properties(r)}] AS inhibitions,
        [(a)-[r:AFFECTS]->(y) WHERE y.id IN spared
           | {type: type(r), source: a.id, target: y.id, props: properties(r)}] AS spared_claims
