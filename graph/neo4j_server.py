@@ -57,6 +57,20 @@ POM_TEMPLATE = """<project xmlns="http://maven.apache.org/POM/4.0.0">
 """
 
 
+JVM_OPTIONS = (
+    "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow", "-XX:+AlwaysPreTouch",
+    "-XX:+UnlockExperimentalVMOptions", "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024", "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048", "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "-Dlog4j2.disable.jmx=true", "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+)
+"""The JVM options of Neo4j's own launcher (its default neo4j.conf). The `--add-opens` matter: without them the
+page cache falls back to a slower path without direct buffers ("using fallback mode" in debug.log) and the
+transaction log cannot advise the OS about its file access."""
+
+
 class Neo4jServerError(RuntimeError):
     """The local server could not be installed, started or stopped; the message says why and what to do."""
 
@@ -270,8 +284,7 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
         password = self._ensure_password()
         console = (self.logs_dir / "console.log").open("ab")
         cmd = [
-            "java", f"-Xms{self.heap}", f"-Xmx{self.heap}", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
-            "-Djdk.tls.ephemeralDHKeySize=2048", "-Dfile.encoding=UTF-8",
+            "java", f"-Xms{self.heap}", f"-Xmx{self.heap}", *JVM_OPTIONS,
             "-cp", self._classpath(), "org.neo4j.server.CommunityEntryPoint",
             f"--home-dir={self.instance_dir}", f"--config-dir={self.conf_dir}",
         ]
