@@ -24,12 +24,15 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import httpx
 
 from bench.common import bench_neo4j, median_ms, table, timed
+from bench.http_client import HttpError, KeepAliveClient
 from graph import cypher_files
 from graph import questions as qs
+from graph.kb import Records
 from graph.memory_store import MemoryStore
 from graph.neo4j_server import free_port
 from graph.paths import PROJECT_ROOT, data_dir
@@ -71,24 +74,34 @@ def api_server(env: dict[str, str], neo4j: bool, *extra: str) -> Iterator[str]:
 
 
 async def drive(url: str, query: str, clients: int, seconds: float) -> tuple[list[float], int]:
+    """Closed-loop load: `clients` connections, each sending the next request as soon as its answer is read.
+
+    A request is an error when the status is not 200, the connection fails, or the body has a top-level GraphQL
+    `errors` key (an unescaped `"errors":` can only be a key in JSON; no field of this API is named so).
+    """
     latencies: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
-        async def worker() -> None:
-            nonlocal errors
+    parsed = urlsplit(url)
+    payload = {"query": query}
+
+    async def worker() -> None:
+        nonlocal errors
+        client = KeepAliveClient(parsed.hostname or "127.0.0.1", parsed.port or 80)
+        try:
             while time.perf_counter() < deadline:
                 started = time.perf_counter()
                 try:
-                    r = await client.post("/graphql", json={"query": query})
-                    if r.status_code != 200 or "errors" in r.json():
+                    status, body = await client.post_json("/graphql", payload)
+                    if status != 200 or b'"errors":' in body:
                         errors += 1
-                except httpx.HTTPError:
+                except HttpError:
                     errors += 1
                 latencies.append(time.perf_counter() - started)
+        finally:
+            await client.close()
 
-        await asyncio.gather(*(worker() for _ in range(clients)))
+    await asyncio.gather(*(worker() for _ in range(clients)))
     return latencies, errors
 
 
@@ -105,47 +118,66 @@ def measure(url: str, seconds: float, backend: str) -> list[list[object]]:
     return rows
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=float, default=30.0)
-    args = parser.parse_args()
-    records = load_knowledge_base(data_dir()).records()
+def embedded_cells(seconds: float, p50: dict[str, float]) -> list[list[object]]:
     rows: list[list[object]] = []
-    mem = MemoryStore.from_records(records)
-    direct = median_ms(timed(lambda: qs.inhibitors_without_harm(mem, qs.InhibitorsWithoutHarm()), repeat=200))
-    p50: dict[str, float] = {}
     for label, extra in (("embedded", ()), ("embedded, no cache", ("--response-cache", "0"))):
         with api_server({}, False, *extra) as url:
-            rows += measure(url, args.seconds, label)
+            rows += measure(url, seconds, label)
             p50[label] = statistics.median(asyncio.run(drive(url, FLAGSHIP, 1, 5))[0]) * 1000
+    return rows
+
+
+def neo4j_cells(seconds: float, records: Records, p50: dict[str, float]) -> list[list[object]]:
+    """HTTP cells on a fresh local Neo4j, and the same question as raw Cypher through the driver (two ways)."""
     with bench_neo4j(heap="1g", pagecache="512m") as (driver, cfg):
         load(driver, records)
         cypher = cypher_files.text("questions/inhibitors_without_harm.cypher").rstrip(";")
-        params = {"process": qs.DEFAULT_PROCESS, "spare": list(qs.DEFAULT_SPARE), "min_rank": 0, "disease": None,
-                  "phase": None, "tissue": None, "success": list(qs.SUCCESS_OUTCOMES)}
+        params = {"process": qs.DEFAULT_PROCESS, "spare": list(qs.DEFAULT_SPARE), "min_rank": 0, "min_verified": 1,
+                  "disease": None, "phase": None, "tissue": None, "success": list(qs.SUCCESS_OUTCOMES)}
 
         def auto_commit() -> list[object]:  # the fastest plain driver call: one round trip, like Neo4jStore's
             with driver.session() as session:
                 return list(session.run(cypher, params))
 
-        raw = median_ms(timed(auto_commit, repeat=200, warmup=10))
-        raw_managed = median_ms(timed(lambda: driver.execute_query(cypher, params), repeat=200, warmup=10))
+        p50["raw"] = median_ms(timed(auto_commit, repeat=200, warmup=10))
+        p50["raw managed"] = median_ms(timed(lambda: driver.execute_query(cypher, params), repeat=200, warmup=10))
         env = {"NEO4J_URI": cfg.uri, "NEO4J_USER": cfg.user, "NEO4J_PASSWORD": cfg.password}
         with api_server(env, neo4j=True) as url:
-            rows += measure(url, args.seconds, "neo4j")
+            rows = measure(url, seconds, "neo4j")
             p50["neo4j"] = statistics.median(asyncio.run(drive(url, FLAGSHIP, 1, 5))[0]) * 1000
+    return rows
+
+
+def overhead_rows(p50: dict[str, float]) -> list[list[str]]:
+    rows = []
+    for label, base, over in (("embedded, response cache (direct store call)", "direct", "embedded"),
+                              ("embedded, no cache (direct store call)", "direct", "embedded, no cache"),
+                              ("neo4j (raw Cypher, auto-commit session.run)", "raw", "neo4j"),
+                              ("neo4j (raw Cypher, driver.execute_query)", "raw managed", "neo4j")):
+        if over in p50:
+            rows.append([label, f"{p50[base]:.2f} ms", f"{p50[over]:.2f} ms", f"{p50[over] / p50[base]:.2f}x"])
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=30.0, help="length of each load cell (default 30)")
+    parser.add_argument("--backend", choices=["all", "embedded", "neo4j"], default="all",
+                        help="measure one backend only (quick checks; docs/benchmarks.md records `all`)")
+    args = parser.parse_args()
+    records = load_knowledge_base(data_dir()).records()
+    mem = MemoryStore.from_records(records)
+    p50 = {"direct": median_ms(timed(lambda: qs.inhibitors_without_harm(mem, qs.InhibitorsWithoutHarm()),
+                                     repeat=200))}
+    rows: list[list[object]] = []
+    if args.backend in ("all", "embedded"):
+        rows += embedded_cells(args.seconds, p50)
+    if args.backend in ("all", "neo4j"):
+        rows += neo4j_cells(args.seconds, records, p50)
     print("\n## HTTP load\n")
     print(table(["backend", "query", "clients", "p50", "p99", "req/s", "errors"], rows))
     print("\n## GraphQL overhead on the flagship (1 client, same run)\n")
-    print(table(["backend", "without GraphQL", "over GraphQL (p50)", "ratio"],
-                [["embedded, response cache (direct store call)", f"{direct:.2f} ms", f"{p50['embedded']:.2f} ms",
-                  f"{p50['embedded'] / direct:.1f}x"],
-                 ["embedded, no cache (direct store call)", f"{direct:.2f} ms",
-                  f"{p50['embedded, no cache']:.2f} ms", f"{p50['embedded, no cache'] / direct:.1f}x"],
-                 ["neo4j (raw Cypher, auto-commit session.run)", f"{raw:.2f} ms", f"{p50['neo4j']:.2f} ms",
-                  f"{p50['neo4j'] / raw:.2f}x"],
-                 ["neo4j (raw Cypher, driver.execute_query)", f"{raw_managed:.2f} ms", f"{p50['neo4j']:.2f} ms",
-                  f"{p50['neo4j'] / raw_managed:.2f}x"]]))
+    print(table(["backend", "without GraphQL", "over GraphQL (p50)", "ratio"], overhead_rows(p50)))
 
 
 if __name__ == "__main__":
