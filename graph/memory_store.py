@@ -170,10 +170,11 @@ class MemoryStore:
         return [self._node(node_id) for *_, node_id in hits[:limit]]
 
     # ---- questions ---------------------------------------------------------------------------------------------
-    def _affects(self, agent: str, targets: set[str], direction: str | None, min_rank: int = 0) -> list[Edge]:
+    def _affects(self, agent: str, targets: set[str], direction: str | None, min_rank: int = 0,
+                 min_verified: int = 0) -> list[Edge]:
         return [e for e in self._out(agent, R.AFFECTS)
                 if e.target in targets and (direction is None or e.props["direction"] == direction)
-                and e.props["best_rank"] >= min_rank]
+                and e.props["best_rank"] >= min_rank and e.props["verified_count"] >= min_verified]
 
     def _studied_successfully(self, agent: str, targets: set[str]) -> bool:
         return any(e.target in targets and e.props["outcome"] in qs.SUCCESS_OUTCOMES
@@ -189,7 +190,7 @@ class MemoryStore:
         tissue_targets = (self._with_phases(e.source for e in self._in(q.tissue, R.INVOLVES)) if q.tissue else set())
         rows = []
         for agent in self._of_kind(K.AGENT):
-            inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank)
+            inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank, q.min_verified)
             if not inhibitions:
                 continue
             if q.phase and not self._studied_successfully(agent, {q.phase}):
@@ -207,8 +208,8 @@ class MemoryStore:
         promoted = self._spared(q.promotes)
         rows = []
         for agent in self._of_kind(K.AGENT):
-            inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank)
-            promotions = self._affects(agent, promoted, PROMOTES, q.min_rank)
+            inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank, q.min_verified)
+            promotions = self._affects(agent, promoted, PROMOTES, q.min_rank, q.min_verified)
             if inhibitions and promotions:
                 rows.append(qs.DualRow(agent, inhibitions, promotions, self._affects(agent, promoted, INHIBITS),
                                        self._nodes[agent]))

@@ -179,7 +179,8 @@ class Neo4jStore:
             "questions/inhibitors_without_harm.cypher", None,
             lambda rs: [qs.InhibitorRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
                                         [_edge(e) for e in r["spared_claims"]], _agent(r)) for r in rs],
-            process=q.process, spare=list(q.spare), min_rank=q.min_rank, disease=q.disease, phase=q.phase,
+            process=q.process, spare=list(q.spare), min_rank=q.min_rank, min_verified=q.min_verified,
+            disease=q.disease, phase=q.phase,
             tissue=q.tissue, success=list(qs.SUCCESS_OUTCOMES),
         )
 
@@ -189,7 +190,7 @@ class Neo4jStore:
             lambda rs: [qs.DualRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
                                    [_edge(e) for e in r["promotions"]], [_edge(e) for e in r["conflicts"]],
                                    _agent(r)) for r in rs],
-            process=q.process, promotes=list(q.promotes), min_rank=q.min_rank,
+            process=q.process, promotes=list(q.promotes), min_rank=q.min_rank, min_verified=q.min_verified,
         )
 
     def phase_study_rows(self, q: qs.PhaseStudies) -> list[qs.PhaseStudy]:

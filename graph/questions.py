@@ -93,7 +93,9 @@ class InhibitorsWithoutHarm:
     - The inhibited set is `process` and every process that IS_A it (transitively): inhibiting heterotopic
       ossification counts as inhibiting ectopic calcification.
     - An agent qualifies by an AFFECTS{direction: inhibits} claim into that set whose best evidence level ranks
-      at least `min_evidence` (schema.EVIDENCE_RANK).
+      at least `min_evidence` (schema.EVIDENCE_RANK) and, when `verified_only` (the default), that cites at
+      least one verified publication: a default answer never rests on citations nobody has checked. Safety
+      claims count whatever their verification, so an unverified report of harm still excludes.
     - `disease`: the agent also has a STUDIED_IN claim with outcome effective or mixed on that disease, one of its
       phases, or a disease that is SUBTYPE_OF it (transitively), or a phase of such a disease.
     - `phase`: the agent has an effective or mixed STUDIED_IN claim on that phase.
@@ -116,10 +118,16 @@ class InhibitorsWithoutHarm:
     tissue: str | None = None
     min_evidence: s.EvidenceLevel | None = None
     include_harmed: bool = False
+    verified_only: bool = True
 
     @property
     def min_rank(self) -> int:
         return _rank(self.min_evidence)
+
+    @property
+    def min_verified(self) -> int:
+        """Verified citations a qualifying claim needs (the stores compare it with `verified_count`)."""
+        return 1 if self.verified_only else 0
 
     def check(self, store: GraphStore) -> None:
         _check_ids(store, ("process", [self.process], [s.NodeKind.PROCESS]),
@@ -182,7 +190,8 @@ def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm) -> list
 @dataclass(frozen=True)
 class DualAction:
     """Agents that inhibit `process` (and its IS_A subtypes) and promote any of `promotes` (cell types or
-    processes, with their IS_A subtypes), both claims at least `min_evidence`.
+    processes, with their IS_A subtypes), both claims at least `min_evidence` and, when `verified_only` (the
+    default), each citing at least one verified publication.
 
     Each answer also lists `conflicts`: inhibits claims on the promoted set (an agent can have both, e.g. by dose);
     they do not exclude the agent. Order: strongest of the weaker side first, then agent id.
@@ -191,10 +200,15 @@ class DualAction:
     process: str = DEFAULT_PROCESS
     promotes: tuple[str, ...] = DEFAULT_BONE_PROMOTES
     min_evidence: s.EvidenceLevel | None = None
+    verified_only: bool = True
 
     @property
     def min_rank(self) -> int:
         return _rank(self.min_evidence)
+
+    @property
+    def min_verified(self) -> int:
+        return 1 if self.verified_only else 0
 
     def check(self, store: GraphStore) -> None:
         _check_ids(store, ("process", [self.process], [s.NodeKind.PROCESS]),

@@ -173,15 +173,19 @@ async def _inhibitors_without_harm(
     tissue: strawberry.ID | None = None,
     min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
     include_harmed: bool = False,
+    verified_only: bool = True,
 ) -> list[t.InhibitorResult]:
     """Agents that inhibit `process` (default ectopic calcification, with every process that IS_A it) and have no
     evidence of suppressing `spare` (default: osteoblast, bone formation, skeletal mineralization). Each result
     says benefit / no_harm / no_data, with the claims behind it; `includeHarmed` adds agents with harm evidence,
-    marked harm. Filters: disease (and its subtypes/phases), phase, tissue, minEvidence."""
+    marked harm. Filters: disease (and its subtypes/phases), phase, tissue, minEvidence. With `verifiedOnly` (the
+    default) an inhibition counts only if it cites a verified publication; `verifiedOnly: false` adds agents whose
+    inhibition rests on citations not yet checked (each evidence item carries `verified`)."""
     q = qs.InhibitorsWithoutHarm(
         process=str(process), spare=tuple(str(x) for x in spare) if spare is not None else qs.DEFAULT_SPARE,
         disease=disease and str(disease), phase=phase and str(phase), tissue=tissue and str(tissue),
-        min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None, include_harmed=include_harmed)
+        min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None, include_harmed=include_harmed,
+        verified_only=verified_only)
     answers = await run(info, qs.inhibitors_without_harm, info.context.store, q)
     return [t.InhibitorResult(agent=t.wrap(a.node), safety=a.safety, inhibitions=_rels(a.inhibitions),
                               safety_claims=_rels(a.safety_claims)) for a in answers]
@@ -192,12 +196,15 @@ async def _dual_action(
     process: strawberry.ID = strawberry.ID(qs.DEFAULT_PROCESS),
     promotes: list[strawberry.ID] | None = None,
     min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
+    verified_only: bool = True,
 ) -> list[t.DualActionResult]:
     """Agents that inhibit `process` and promote any of `promotes` (default: bone formation, skeletal
-    mineralization, osteoblast), with conflicting claims listed."""
+    mineralization, osteoblast), with conflicting claims listed. `verifiedOnly` (default true): both claims must
+    cite a verified publication."""
     q = qs.DualAction(process=str(process),
                       promotes=tuple(str(x) for x in promotes) if promotes is not None else qs.DEFAULT_BONE_PROMOTES,
-                      min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None)
+                      min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None,
+                      verified_only=verified_only)
     rows = await run(info, qs.dual_action, info.context.store, q)
     return [t.DualActionResult(agent=t.wrap(r.node), inhibitions=_rels(r.inhibitions), promotions=_rels(r.promotions),
                                conflicts=_rels(r.conflicts)) for r in rows]

@@ -1,6 +1,7 @@
 // Question 1 — Inhibitors without harm (semantics: graph/questions.py, InhibitorsWithoutHarm).
 // Agents with an AFFECTS{direction:'inhibits'} claim into $process or any process that IS_A it, at evidence
-// rank >= $min_rank, optionally studied with success in $disease / $phase / a disease involving $tissue,
+// rank >= $min_rank and citing >= $min_verified verified publications (1 by default, 0 with verified_only off),
+// optionally studied with success in $disease / $phase / a disease involving $tissue,
 // returned with ALL their claims on the spared set ($spare plus processes that IS_A a spared process).
 // Classification into benefit / no_harm / no_data / harm happens in graph/questions.py, identically for both stores.
 //
@@ -8,6 +9,7 @@
 // :param process => 'ectopic-calcification';
 // :param spare => ['osteoblast', 'bone-formation', 'skeletal-mineralization'];
 // :param min_rank => 0;
+// :param min_verified => 1;
 // :param disease => null;
 // :param phase => null;
 // :param tissue => null;
@@ -30,7 +32,7 @@ WITH inhibited, spared,
      reduce(acc = [], x IN disease_nested | acc + x) AS disease_targets,
      reduce(acc = [], x IN tissue_nested | acc + x) AS tissue_targets
 MATCH (a:Agent)-[r:AFFECTS {direction: 'inhibits'}]->(x)
-WHERE x.id IN inhibited AND r.best_rank >= $min_rank
+WHERE x.id IN inhibited AND r.best_rank >= $min_rank AND r.verified_count >= $min_verified
 WITH a, collect(r) AS inhibitions, spared, disease_targets, tissue_targets
 WHERE ($phase IS NULL OR EXISTS {
         MATCH (a)-[st:STUDIED_IN]->(:DiseasePhase {id: $phase}) WHERE st.outcome IN $success })

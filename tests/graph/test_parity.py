@@ -37,7 +37,9 @@ def test_inhibitors_without_harm_agree_for_every_filter(memory_store: MemoryStor
     for process in ("ectopic-calcification", "heterotopic-ossification", "vascular-calcification",
                     "crystal-deposition", "inflammation"):
         for include in (False, True):
-            variants.append(qs.InhibitorsWithoutHarm(process=process, include_harmed=include))
+            for verified_only in (True, False):
+                variants.append(qs.InhibitorsWithoutHarm(process=process, include_harmed=include,
+                                                         verified_only=verified_only))
     variants += [qs.InhibitorsWithoutHarm(disease=d, include_harmed=True) for d in ids(memory_store, K.DISEASE)]
     variants += [qs.InhibitorsWithoutHarm(phase=p, include_harmed=True) for p in ids(memory_store, K.DISEASE_PHASE)]
     variants += [qs.InhibitorsWithoutHarm(tissue=t, include_harmed=True) for t in ids(memory_store, K.TISSUE)]
@@ -53,8 +55,9 @@ def test_inhibitors_without_harm_agree_for_every_filter(memory_store: MemoryStor
 
 def test_dual_action_agrees(memory_store: MemoryStore, neo4j_store: Neo4jStore) -> None:
     for level in (None, *s.EvidenceLevel):
-        q = qs.DualAction(min_evidence=level)
-        same(memory_store, neo4j_store, lambda st, q=q: qs.dual_action(st, q))
+        for verified_only in (True, False):
+            q = qs.DualAction(min_evidence=level, verified_only=verified_only)
+            same(memory_store, neo4j_store, lambda st, q=q: qs.dual_action(st, q))
     q = qs.DualAction(process="heterotopic-ossification", promotes=("osteoblast-differentiation", "fracture-healing"))
     same(memory_store, neo4j_store, lambda st: qs.dual_action(st, q))
 

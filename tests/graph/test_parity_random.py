@@ -28,10 +28,11 @@ def answers(store: Any, kb: dict[str, Any], pick: dict[str, Any]) -> list[Any]:
     q1 = qs.InhibitorsWithoutHarm(
         process=pick["process"], disease=pick["disease"], tissue=pick["tissue"],
         phase=phases[0] if phases and pick["use_phase"] else None,
-        min_evidence=pick["level"], include_harmed=pick["include_harmed"],
+        min_evidence=pick["level"], include_harmed=pick["include_harmed"], verified_only=pick["verified_only"],
     )
     out += [qs.inhibitors_without_harm(store, q1), qs.inhibitors_without_harm(store, qs.InhibitorsWithoutHarm())]
-    out.append(qs.dual_action(store, qs.DualAction(process=pick["process"], min_evidence=pick["level"])))
+    out.append(qs.dual_action(store, qs.DualAction(process=pick["process"], min_evidence=pick["level"],
+                                                   verified_only=pick["verified_only"])))
     out += [qs.phase_studies(store, qs.PhaseStudies(disease=d)) for d in DISEASES]
     for agent in agents:
         out.append(qs.evidence_profile(store, agent))
@@ -54,6 +55,7 @@ picks = st.fixed_dictionaries({
     "use_phase": st.booleans(),
     "level": st.sampled_from([None, *s.EvidenceLevel]),
     "include_harmed": st.booleans(),
+    "verified_only": st.booleans(),
 })
 
 
