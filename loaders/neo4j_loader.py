@@ -5,6 +5,10 @@ exactly as it was. Inside it, rows go in batches through `UNWIND $rows … MERGE
 `cypher/load/`, every node and relationship is stamped with this load's generation, and whatever the previous
 generation had that this one did not write is pruned — so removing a claim from data/ removes its relationship,
 and loading twice changes nothing.
+
+Two measured shortcuts (bench/load_and_scale.py): node statements return element ids, so relationship rows find
+their endpoints by a direct record lookup instead of two index seeks; and on an empty graph (first load, --wipe)
+the `_fresh` statements CREATE instead of MERGE and the prune is skipped — there is nothing older to find.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ def load(
     timeout: float = TIMEOUT_S,
 ) -> LoadSummary:
     started = time.perf_counter()
+    _check_unique(records)
     try:
         ensure_schema(driver, database)
         schema_seconds = time.perf_counter() - started
@@ -91,8 +96,11 @@ def _write_all(tx: ManagedTransaction, records: Records, generation: str, wipe: 
                batch_size: int) -> None:
     if wipe:
         tx.run(cypher_files.named("load/wipe.cypher")["all"]).consume()
-    node_stmts = cypher_files.named("load/nodes.cypher")
-    edge_stmts = cypher_files.named("load/edges.cypher")
+    # On an empty graph nothing can be found or pruned: CREATE instead of MERGE, and skip the prune.
+    fresh = tx.run(cypher_files.named("load/counts.cypher")["entities"]).single(strict=True)["entities"] == 0
+    suffix = "_fresh" if fresh else ""
+    node_stmts = cypher_files.named(f"load/nodes{suffix}.cypher")
+    edge_stmts = cypher_files.named(f"load/edges{suffix}.cypher")
     nodes_by_kind: dict[str, list[NodeRecord]] = defaultdict(list)
     for node in records.nodes:
         nodes_by_kind[node.kind.value].append(node)
@@ -100,28 +108,50 @@ def _write_all(tx: ManagedTransaction, records: Records, generation: str, wipe: 
     for edge in records.edges:
         edges_by_kind[edge.kind.value].append(edge)
 
+    element_ids: dict[str, str] = {}  # node id -> Neo4j element id, for the relationship statements
     done, total = 0, len(records.nodes)
     progress("nodes", 0, total)
     for kind, nodes in nodes_by_kind.items():
         rows = [{"id": n.id, "props": n.props} for n in nodes]
         for batch in _batches(rows, batch_size):
-            tx.run(node_stmts[kind], rows=batch, generation=generation).consume()
+            for written in tx.run(node_stmts[kind], rows=batch, generation=generation):
+                element_ids[written["id"]] = written["element_id"]
             done += len(batch)
             progress("nodes", done, total)
     done, total = 0, len(records.edges)
     progress("relationships", 0, total)
     for kind, edges in edges_by_kind.items():
-        rows = [{"source": e.source, "target": e.target, "key": e.key, "props": e.props} for e in edges]
+        rows = [{"source": element_ids[e.source], "target": element_ids[e.target], "key": e.key, "props": e.props}
+                for e in edges]
         for batch in _batches(rows, batch_size):
             tx.run(edge_stmts[kind], rows=batch, generation=generation).consume()
             done += len(batch)
             progress("relationships", done, total)
-    prune = cypher_files.named("load/prune.cypher")
     progress("prune", 0, 2)
-    tx.run(prune["relationships"], generation=generation).consume()
-    progress("prune", 1, 2)
-    tx.run(prune["nodes"], generation=generation).consume()
+    if not fresh:
+        prune = cypher_files.named("load/prune.cypher")
+        tx.run(prune["relationships"], generation=generation).consume()
+        progress("prune", 1, 2)
+        tx.run(prune["nodes"], generation=generation).consume()
     progress("prune", 2, 2)
+
+
+def _check_unique(records: Records) -> None:
+    """A fresh load CREATEs, so a repeated id or relationship key would be written twice; refuse before writing.
+    (Validated knowledge bases never repeat them; this guards callers that build Records themselves.)"""
+    ids, keys = [n.id for n in records.nodes], [e.key for e in records.edges]
+    for what, values in (("node id", ids), ("relationship key", keys)):
+        seen: set[str] = set()
+        for value in values:
+            if value in seen:
+                raise LoadError(f"The records repeat the {what} {value!r}; nothing was loaded. Each must be unique.")
+            seen.add(value)
+    known = set(ids)
+    for edge in records.edges:
+        for end in (edge.source, edge.target):
+            if end not in known:
+                raise LoadError(f"Relationship {edge.key!r} points to {end!r}, which is not among the nodes; "
+                                "nothing was loaded. Run `calcigraph validate` to see where it comes from.")
 
 
 def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterable[Sequence[dict[str, Any]]]:

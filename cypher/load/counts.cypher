@@ -10,3 +10,8 @@ ORDER BY label;
 MATCH (:Entity)-[r]->(:Entity)
 RETURN type(r) AS type, count(*) AS count
 ORDER BY type;
+
+// name: entities
+// Whether a load starts on an empty graph (then it CREATEs instead of MERGEs; see cypher/load/*_fresh.cypher).
+MATCH (n:Entity)
+RETURN count(n) AS entities;
