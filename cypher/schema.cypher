@@ -27,22 +27,24 @@ CREATE INDEX disease_name IF NOT EXISTS FOR (n:Disease) ON (n.name);
 CREATE INDEX disease_phase_name IF NOT EXISTS FOR (n:DiseasePhase) ON (n.name);
 CREATE INDEX publication_name IF NOT EXISTS FOR (n:Publication) ON (n.name);
 
-// Relationship identity (what the loader MERGEs on)
-CREATE INDEX rel_member_of_key IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.key);
-CREATE INDEX rel_targets_key IF NOT EXISTS FOR ()-[r:TARGETS]-() ON (r.key);
-CREATE INDEX rel_has_mechanism_key IF NOT EXISTS FOR ()-[r:HAS_MECHANISM]-() ON (r.key);
-CREATE INDEX rel_modulates_key IF NOT EXISTS FOR ()-[r:MODULATES]-() ON (r.key);
-CREATE INDEX rel_regulates_key IF NOT EXISTS FOR ()-[r:REGULATES]-() ON (r.key);
-CREATE INDEX rel_participates_in_key IF NOT EXISTS FOR ()-[r:PARTICIPATES_IN]-() ON (r.key);
-CREATE INDEX rel_affects_key IF NOT EXISTS FOR ()-[r:AFFECTS]-() ON (r.key);
-CREATE INDEX rel_studied_in_key IF NOT EXISTS FOR ()-[r:STUDIED_IN]-() ON (r.key);
-CREATE INDEX rel_is_a_key IF NOT EXISTS FOR ()-[r:IS_A]-() ON (r.key);
-CREATE INDEX rel_occurs_in_key IF NOT EXISTS FOR ()-[r:OCCURS_IN]-() ON (r.key);
-CREATE INDEX rel_drives_key IF NOT EXISTS FOR ()-[r:DRIVES]-() ON (r.key);
-CREATE INDEX rel_involves_key IF NOT EXISTS FOR ()-[r:INVOLVES]-() ON (r.key);
-CREATE INDEX rel_subtype_of_key IF NOT EXISTS FOR ()-[r:SUBTYPE_OF]-() ON (r.key);
-CREATE INDEX rel_has_phase_key IF NOT EXISTS FOR ()-[r:HAS_PHASE]-() ON (r.key);
-CREATE INDEX rel_next_key IF NOT EXISTS FOR ()-[r:NEXT]-() ON (r.key);
+// Retired: relationship key indexes. The loader's MERGE (a)-[r {key}]->(b) was planned as a scan
+// of the whole index per row (quadratic reloads); without them it expands from the bound nodes.
+// No read query looks relationships up by key. Dropped here so older databases lose them too.
+DROP INDEX rel_member_of_key IF EXISTS;
+DROP INDEX rel_targets_key IF EXISTS;
+DROP INDEX rel_has_mechanism_key IF EXISTS;
+DROP INDEX rel_modulates_key IF EXISTS;
+DROP INDEX rel_regulates_key IF EXISTS;
+DROP INDEX rel_participates_in_key IF EXISTS;
+DROP INDEX rel_affects_key IF EXISTS;
+DROP INDEX rel_studied_in_key IF EXISTS;
+DROP INDEX rel_is_a_key IF EXISTS;
+DROP INDEX rel_occurs_in_key IF EXISTS;
+DROP INDEX rel_drives_key IF EXISTS;
+DROP INDEX rel_involves_key IF EXISTS;
+DROP INDEX rel_subtype_of_key IF EXISTS;
+DROP INDEX rel_has_phase_key IF EXISTS;
+DROP INDEX rel_next_key IF EXISTS;
 
 // Full-text search over names, synonyms and brand names (search_text joins them)
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Agent|AgentClass|Target|Mechanism|Pathway|Process|CellType|Tissue|Disease|DiseasePhase|Publication) ON EACH [n.search_text];

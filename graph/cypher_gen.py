@@ -28,9 +28,11 @@ def schema_cypher() -> str:
     lines.append("\n// Name lookups")
     for kind in s.NodeKind:
         lines.append(f"CREATE INDEX {_snake(kind)}_name IF NOT EXISTS FOR (n:{kind.value}) ON (n.name);")
-    lines.append("\n// Relationship identity (what the loader MERGEs on)")
+    lines.append("\n// Retired: relationship key indexes. The loader's MERGE (a)-[r {key}]->(b) was planned as a scan\n"
+                 "// of the whole index per row (quadratic reloads); without them it expands from the bound nodes.\n"
+                 "// No read query looks relationships up by key. Dropped here so older databases lose them too.")
     for rel in s.RelKind:
-        lines.append(f"CREATE INDEX rel_{rel.value.lower()}_key IF NOT EXISTS FOR ()-[r:{rel.value}]-() ON (r.key);")
+        lines.append(f"DROP INDEX rel_{rel.value.lower()}_key IF EXISTS;")
     lines.append("\n// Full-text search over names, synonyms and brand names (search_text joins them)")
     labels = "|".join(k.value for k in s.NodeKind)
     lines.append(
