@@ -3,6 +3,7 @@ is invalid or when Neo4j goes away in the middle of a load."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import signal
@@ -74,6 +75,19 @@ def test_loading_twice_changes_nothing(neo4j_graph: Neo4jGraph, shipped_records:
     assert dump(neo4j_graph.driver) == first
     assert len(first[0]) == len(shipped_records.nodes)
     assert len(first[1]) == len(shipped_records.edges)
+
+
+def test_records_with_a_repeated_key_or_a_dangling_endpoint_are_refused_before_anything_is_written(
+        neo4j_graph: Neo4jGraph, tmp_path: Path) -> None:
+    records = corpus_records(tmp_path)
+    neo4j_graph.load(records)
+    before = dump(neo4j_graph.driver)
+    repeated = Records(records.nodes, [*records.edges, records.edges[0]])
+    dangling = Records(records.nodes, [dataclasses.replace(records.edges[0], target="no-such-node")])
+    for bad, says in ((repeated, "repeat the relationship key"), (dangling, "'no-such-node', which is not among")):
+        with pytest.raises(LoadError, match=says):
+            load(neo4j_graph.driver, bad)
+        assert dump(neo4j_graph.driver) == before
 
 
 def test_relationships_carry_their_evidence_for_browser_users(neo4j_graph: Neo4jGraph) -> None:
