@@ -119,6 +119,9 @@ class KnowledgeBase:
                     }
                 elif kind is K.TARGET:
                     props["symbol"] = entity.symbol
+                elif kind in (K.PROCESS, K.CELL_TYPE):
+                    facet = self.bone_facet(entity.id)
+                    props["bone_facet"] = facet.value if facet else None
                 elif kind is K.DISEASE:
                     props |= {"synonyms": list(entity.synonyms), "scope": entity.scope.value,
                               **self._evidence(entity.evidence)}
@@ -139,9 +142,10 @@ class KnowledgeBase:
                 yield self._edge(R.HAS_MECHANISM, a.id, m.mechanism, m.evidence)
             for e in a.effects:
                 yield self._edge(R.AFFECTS, a.id, e.on, e.evidence, direction=e.direction.value, tissue=e.tissue,
-                                 dose=e.dose.value)
+                                 dose=claim_dose(e.evidence).value)
             for st in a.studies:
-                yield self._edge(R.STUDIED_IN, a.id, st.phase or st.disease, st.evidence, outcome=st.outcome.value)
+                yield self._edge(R.STUDIED_IN, a.id, st.phase or st.disease, st.evidence, outcome=st.outcome.value,
+                                 disease=st.disease)
         for t in self.of(K.TARGET):
             for p in t.pathways:
                 yield self._edge(R.PARTICIPATES_IN, t.id, p.pathway, p.evidence)
@@ -154,6 +158,8 @@ class KnowledgeBase:
         for p in self.of(K.PROCESS):
             for parent in p.is_a:
                 yield self._edge(R.IS_A, p.id, parent)
+            for whole in p.part_of:
+                yield self._edge(R.PART_OF, p.id, whole)
             for tissue in p.occurs_in:
                 yield self._edge(R.OCCURS_IN, p.id, tissue)
         for c in self.of(K.CELL_TYPE):
@@ -164,6 +170,8 @@ class KnowledgeBase:
                 yield self._edge(R.SUBTYPE_OF, d.id, parent)
             for tissue in d.involves:
                 yield self._edge(R.INVOLVES, d.id, tissue)
+            for process in d.manifests:
+                yield self._edge(R.MANIFESTS, d.id, process)
             phases = sorted(d.phases, key=lambda p: p.order)
             for ph in phases:
                 yield self._edge(R.HAS_PHASE, d.id, ph.id, order=ph.order)
@@ -174,7 +182,10 @@ class KnowledgeBase:
               **props: Any) -> EdgeRecord:
         qualifier = props.get("direction") or props.get("action") or props.get("outcome") or ""
         dose = props.get("dose") if props.get("dose") != s.Dose.THERAPEUTIC.value else None
-        key = "|".join(x for x in (kind.value, source, target, qualifier, props.get("tissue"), dose) if x)
+        # A phase-level study on a subtype (using its parent's phases) is its own claim: the disease joins the key.
+        studied = props.get("disease") if kind is s.RelKind.STUDIED_IN and target in self.phase_disease \
+            and props.get("disease") != self.phase_disease[target] else None
+        key = "|".join(x for x in (kind.value, source, target, qualifier, props.get("tissue"), dose, studied) if x)
         out: Props = {k: v for k, v in props.items() if v is not None}
         if evidence is not None:
             out |= self._evidence(evidence)
@@ -193,10 +204,44 @@ class KnowledgeBase:
             "evidence_models": [e.model or "" for e in evidence],
             "evidence_comparator": [e.comparator for e in evidence],
             "evidence_verified": verified,
+            "evidence_exposures": [e.exposure.value for e in evidence],
+            "evidence_regimens": [e.regimen.value if e.regimen else "" for e in evidence],
+            "evidence_timings": [e.timing.value if e.timing else "" for e in evidence],
+            "evidence_populations": [e.population.value if e.population else "" for e in evidence],
+            "evidence_intents": [e.intent.value if e.intent else "" for e in evidence],
             "best_level": best.value,
             "best_rank": s.EVIDENCE_RANK[best],
             "verified_count": sum(verified),
         }
+
+
+    def bone_facet(self, node_id: str) -> s.BoneFacet | None:
+        """The node's own facet, else the nearest IS_A / PART_OF ancestor's (breadth first; ties by the order the
+        parents are listed). Resolved here, once, so both stores read it as a plain node property."""
+        seen: set[str] = set()
+        todo = [node_id]
+        while todo:
+            nxt: list[str] = []
+            for current in todo:
+                if current in seen:
+                    continue
+                seen.add(current)
+                entity = self.entities[s.NodeKind.PROCESS].get(current) or self.entities[s.NodeKind.CELL_TYPE].get(
+                    current)
+                if entity is None:
+                    continue
+                if entity.bone_facet is not None:
+                    return entity.bone_facet
+                nxt.extend([*getattr(entity, "is_a", []), *getattr(entity, "part_of", [])])
+            todo = nxt
+        return None
+
+
+def claim_dose(evidence: list[s.Evidence]) -> s.Dose:
+    """`excess` when none of the claim's evidence is at therapeutic exposure (see schema.Dose)."""
+    if any(e.exposure is s.Exposure.THERAPEUTIC for e in evidence):
+        return s.Dose.THERAPEUTIC
+    return s.Dose.EXCESS
 
 
 def search_text(props: Props) -> str:

@@ -52,6 +52,8 @@ class RelKind(StrEnum):
     SUBTYPE_OF = "SUBTYPE_OF"
     HAS_PHASE = "HAS_PHASE"
     NEXT = "NEXT"
+    PART_OF = "PART_OF"
+    MANIFESTS = "MANIFESTS"
 
 
 class EvidenceLevel(StrEnum):
@@ -88,11 +90,88 @@ class Direction(StrEnum):
 
 
 class Dose(StrEnum):
-    """The exposure an effect was seen at. `excess` marks effects of supratherapeutic exposure (e.g.
-    hypermagnesaemia): they stay in the graph, but question 1 does not count them as bone harm."""
+    """A claim's exposure as one word (the `dose` relationship property, kept for existing readers): `excess`
+    when none of its evidence is at therapeutic exposure, else `therapeutic`. Derived from `Exposure`."""
 
     THERAPEUTIC = "therapeutic"
     EXCESS = "excess"
+
+
+class Exposure(StrEnum):
+    """The exposure an evidence item's finding was seen at. Only `therapeutic` findings decide a bone-safety
+    verdict: an overdose case or a supratherapeutic animal dose is shown with the answer, never counted."""
+
+    THERAPEUTIC = "therapeutic"
+    """A clinical dose, or its equivalent in an animal or cell model."""
+    SUPRATHERAPEUTIC = "supratherapeutic"
+    """Deliberately above the clinical range (e.g. hypermagnesaemia, anti-mineralizing doses in animals)."""
+    OVERDOSE = "overdose"
+    """A dosing error, poisoning or prolonged use far beyond the labelled regimen."""
+
+
+class Regimen(StrEnum):
+    """How the agent was given, where the finding depends on it (e.g. continuous vs cyclical etidronate)."""
+
+    SINGLE = "single"
+    """One dose or one injection."""
+    SHORT_COURSE = "short_course"
+    """Days to a few weeks (e.g. 6 weeks of indomethacin after arthroplasty)."""
+    CONTINUOUS = "continuous"
+    """Daily (or near-daily) for months or longer."""
+    CYCLICAL = "cyclical"
+    """Courses alternating with drug-free intervals (e.g. 2 weeks on, 10 weeks off)."""
+    INTERMITTENT = "intermittent"
+    """Spaced doses (weekly, monthly or yearly; intermittent PTH)."""
+
+
+class Timing(StrEnum):
+    """When treatment started relative to the injury, operation or disease."""
+
+    BEFORE_ONSET = "before_onset"
+    """Before or at the injury or operation (prophylaxis)."""
+    EARLY = "early"
+    """Within days of the injury or onset."""
+    DELAYED = "delayed"
+    """Weeks after the injury, before the disease is established."""
+    ESTABLISHED = "established"
+    """On established deposits or lesions."""
+
+
+class Population(StrEnum):
+    """Who (or what) the finding was observed in."""
+
+    ADULTS = "adults"
+    CHILDREN = "children"
+    """Children or adolescents (open growth plates)."""
+    MIXED_AGES = "mixed_ages"
+    ANIMAL_MODEL = "animal_model"
+    CELLS = "cells"
+    """Cells or tissue in vitro."""
+
+
+class Intent(StrEnum):
+    """What a study set out to do: prevent disease (or its progression) or treat established disease."""
+
+    PREVENTION = "prevention"
+    TREATMENT = "treatment"
+
+
+class BoneFacet(StrEnum):
+    """The facets a bone-safety judgement is made of. Processes and cell types name their facet once in data
+    (`bone_facet`); a node without one inherits it from the nearest IS_A / PART_OF ancestor that has one."""
+
+    OSTEOBLAST = "osteoblast"
+    """Osteoblast number, function and differentiation."""
+    BONE_FORMATION = "bone_formation"
+    """Bone formation (histomorphometry, formation markers, new bone)."""
+    MINERALIZATION = "mineralization"
+    """Mineralization of skeletal matrix (osteoid, osteomalacia)."""
+    FRACTURE_HEALING = "fracture_healing"
+    """Fracture and bone-defect healing, spinal fusion."""
+    BONE_MASS = "bone_mass"
+    """Bone mass and fracture risk: the net skeletal outcome (BMD, fractures)."""
+    SKELETAL_GROWTH = "skeletal_growth"
+    """Longitudinal growth and the growth plate."""
 
 
 class Outcome(StrEnum):
@@ -186,12 +265,34 @@ class Strict(BaseModel):
 
 
 class Evidence(Strict):
+    """One paper's finding for a claim, with the context that decides how it counts."""
+
     pub: PubId
     level: EvidenceLevel
     finding: Text
     species: str | None = None
     model: str | None = None
     comparator: bool = False
+    exposure: Exposure = Exposure.THERAPEUTIC
+    regimen: Regimen | None = None
+    timing: Timing | None = None
+    population: Population | None = None
+    intent: Intent | None = None
+    """For studies in a disease: prevention or treatment of established disease."""
+
+    @model_validator(mode="after")
+    def _population_fits_level(self) -> Evidence:
+        if self.population is None:
+            return self
+        if self.level is EvidenceLevel.ANIMAL and self.population is not Population.ANIMAL_MODEL:
+            raise ValueError(f"level animal needs population animal_model (got {self.population.value})")
+        if self.level is EvidenceLevel.IN_VITRO and self.population is not Population.CELLS:
+            raise ValueError(f"level in_vitro needs population cells (got {self.population.value})")
+        if self.population in (Population.ANIMAL_MODEL, Population.CELLS) and self.level not in (
+                EvidenceLevel.ANIMAL, EvidenceLevel.IN_VITRO, EvidenceLevel.REVIEW):
+            raise ValueError(f"population {self.population.value} needs level animal or in_vitro "
+                             f"(got {self.level.value})")
+        return self
 
 
 Evidences = Annotated[list[Evidence], Field(min_length=1)]
@@ -249,7 +350,6 @@ class EffectClaim(Strict):
     direction: Direction
     evidence: Evidences
     tissue: Slug | None = None
-    dose: Dose = Dose.THERAPEUTIC
 
 
 class StudyClaim(Strict):
@@ -327,7 +427,12 @@ class Process(Strict):
     description: str | None = None
     identifiers: list[Identifier] = []
     is_a: list[Slug] = []
+    part_of: list[Slug] = []
+    """Processes this one is part of (fracture healing is part of bone formation): questions and bone facets
+    about a process include its parts."""
     occurs_in: list[Slug] = []
+    bone_facet: BoneFacet | None = None
+    """The bone-safety facet claims on this process speak to (inherited by its subtypes and parts)."""
 
 
 class DrivesClaim(Strict):
@@ -341,6 +446,8 @@ class CellType(Strict):
     description: str | None = None
     identifiers: list[Identifier] = []
     drives: list[DrivesClaim] = []
+    bone_facet: BoneFacet | None = None
+    """The bone-safety facet claims on this cell type speak to."""
 
 
 class Tissue(Strict):
@@ -368,6 +475,9 @@ class Disease(Strict):
     identifiers: list[Identifier] = []
     subtype_of: list[Slug] = []
     involves: list[Slug] = []
+    manifests: list[Slug] = []
+    """The pathological process(es) that define the disease (e.g. heterotopic-ossification): an effective study
+    in the disease counts as clinical evidence of inhibiting that process."""
     phases: list[Phase] = []
 
 
@@ -469,6 +579,11 @@ EVIDENCE_PROPERTIES: dict[str, PropType] = {
     "evidence_models": "str[]",
     "evidence_comparator": "bool[]",
     "evidence_verified": "bool[]",
+    "evidence_exposures": "str[]",
+    "evidence_regimens": "str[]",
+    "evidence_timings": "str[]",
+    "evidence_populations": "str[]",
+    "evidence_intents": "str[]",
     "best_level": "str",
     "best_rank": "int",
     "verified_count": "int",
@@ -489,8 +604,8 @@ NODES: dict[NodeKind, NodeSpec] = {
         NodeSpec(kind=NodeKind.TARGET, properties={**_BASE, "symbol": "str", **_IDENT}, searchable=("name", "symbol")),
         NodeSpec(kind=NodeKind.MECHANISM, properties={**_BASE}),
         NodeSpec(kind=NodeKind.PATHWAY, properties={**_BASE, **_IDENT}),
-        NodeSpec(kind=NodeKind.PROCESS, properties={**_BASE, **_IDENT}),
-        NodeSpec(kind=NodeKind.CELL_TYPE, properties={**_BASE, **_IDENT}),
+        NodeSpec(kind=NodeKind.PROCESS, properties={**_BASE, **_IDENT, "bone_facet": "str"}),
+        NodeSpec(kind=NodeKind.CELL_TYPE, properties={**_BASE, **_IDENT, "bone_facet": "str"}),
         NodeSpec(kind=NodeKind.TISSUE, properties={**_BASE, **_IDENT}),
         NodeSpec(
             kind=NodeKind.DISEASE,
@@ -537,8 +652,10 @@ RELATIONSHIPS: dict[RelKind, RelSpec] = {
         RelSpec(kind=RelKind.AFFECTS, sources=(_A,), targets=(_PR, _C),
                 properties={"direction": "str", "tissue": "str", "dose": "str", **_EV}, claim=True,
                 description="The agent inhibits, promotes or has no effect on a process or cell type."),
-        RelSpec(kind=RelKind.STUDIED_IN, sources=(_A,), targets=(_D, _DP), properties={"outcome": "str", **_EV},
-                claim=True, description="The agent was studied in the disease (or one of its phases), with outcome."),
+        RelSpec(kind=RelKind.STUDIED_IN, sources=(_A,), targets=(_D, _DP),
+                properties={"outcome": "str", "disease": "str", **_EV}, claim=True,
+                description="The agent was studied in the disease (or one of its phases), with outcome; `disease` "
+                            "names the disease studied (for a phase, possibly a subtype using its parent's phases)."),
         RelSpec(kind=RelKind.IS_A, sources=(_PR,), targets=(_PR,), properties={}, claim=False,
                 description="The process is a kind of the other (questions about a process include its subtypes)."),
         RelSpec(kind=RelKind.OCCURS_IN, sources=(_PR,), targets=(_TI,), properties={}, claim=False,
@@ -553,6 +670,12 @@ RELATIONSHIPS: dict[RelKind, RelSpec] = {
                 description="The disease passes through the phase (order 1..n)."),
         RelSpec(kind=RelKind.NEXT, sources=(_DP,), targets=(_DP,), properties={}, claim=False,
                 description="The phase is followed by the other."),
+        RelSpec(kind=RelKind.PART_OF, sources=(_PR,), targets=(_PR,), properties={}, claim=False,
+                description="The process is part of the other (fracture healing is part of bone formation): "
+                            "questions about a process include its parts."),
+        RelSpec(kind=RelKind.MANIFESTS, sources=(_D,), targets=(_PR,), properties={}, claim=False,
+                description="The disease is defined by the pathological process (an effective study in the disease "
+                            "is clinical evidence of inhibiting it)."),
     ]
 }
 

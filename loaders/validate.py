@@ -303,6 +303,7 @@ def _references(kb: KnowledgeBase) -> Iterator[_Ref]:
     for proc in kb.of(K.PROCESS):
         base = kb.where[proc.id].loc
         yield from (_Ref(proc.id, (*base, "is_a", i), v, (K.PROCESS,)) for i, v in enumerate(proc.is_a))
+        yield from (_Ref(proc.id, (*base, "part_of", i), v, (K.PROCESS,)) for i, v in enumerate(proc.part_of))
         yield from (_Ref(proc.id, (*base, "occurs_in", i), v, (K.TISSUE,)) for i, v in enumerate(proc.occurs_in))
     for cell in kb.of(K.CELL_TYPE):
         base = kb.where[cell.id].loc
@@ -313,6 +314,7 @@ def _references(kb: KnowledgeBase) -> Iterator[_Ref]:
         base = kb.where[dis.id].loc
         yield from (_Ref(dis.id, (*base, "subtype_of", i), v, (K.DISEASE,)) for i, v in enumerate(dis.subtype_of))
         yield from (_Ref(dis.id, (*base, "involves", i), v, (K.TISSUE,)) for i, v in enumerate(dis.involves))
+        yield from (_Ref(dis.id, (*base, "manifests", i), v, (K.PROCESS,)) for i, v in enumerate(dis.manifests))
         yield from _evidence_refs(dis.id, base, dis.evidence)
         for i, ph in enumerate(dis.phases):
             yield from _evidence_refs(dis.id, (*base, "phases", i), ph.evidence)
@@ -354,15 +356,39 @@ def _check_phases(kb: KnowledgeBase) -> list[Issue]:
             issues.append(Issue(where.file, kb.docs[where.file].line_of((*where.loc, "phases")),
                                 format_loc((*where.loc, "phases")),
                                 f"phase orders are {orders}; number them 1..{len(orders)} without gaps or repeats"))
+    for dis in kb.of(s.NodeKind.DISEASE):
+        if not dis.manifests:
+            where = kb.where[dis.id]
+            issues.append(Issue(where.file, where.line, format_loc((*where.loc, "manifests")),
+                                "name the pathological process that defines this disease, e.g. "
+                                "`manifests: [heterotopic-ossification]` (clinical efficacy counts through it)"))
     for agent in kb.of(s.NodeKind.AGENT):
         where = kb.where[agent.id]
         for i, st in enumerate(agent.studies):
-            if st.phase and kb.phase_disease.get(st.phase, st.disease) != st.disease:
+            if not st.phase or st.phase not in kb.phase_disease or st.disease not in kb.where:
+                continue
+            owner = kb.phase_disease[st.phase]
+            if owner not in disease_ancestors(kb, st.disease):
                 loc = (*where.loc, "studies", i, "phase")
                 issues.append(Issue(where.file, kb.docs[where.file].line_of(loc), format_loc(loc),
-                                    f"phase {st.phase!r} belongs to disease {kb.phase_disease[st.phase]!r}, "
-                                    f"not {st.disease!r}; set `disease: {kb.phase_disease[st.phase]}`"))
+                                    f"phase {st.phase!r} belongs to disease {owner!r}, which is neither "
+                                    f"{st.disease!r} nor a disease it is a subtype of; set `disease: {owner}` "
+                                    f"or pick a phase of {st.disease!r}"))
     return issues
+
+
+def disease_ancestors(kb: KnowledgeBase, disease: str) -> list[str]:
+    """The disease and every disease it is (transitively) a subtype of, nearest first."""
+    out: list[str] = []
+    todo = [disease]
+    while todo:
+        current = todo.pop(0)
+        entity = kb.entities[s.NodeKind.DISEASE].get(current)
+        if current in out or entity is None:
+            continue
+        out.append(current)
+        todo.extend(entity.subtype_of)
+    return out
 
 
 def _closest(value: str, candidates: list[str]) -> str | None:
