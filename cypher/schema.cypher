@@ -45,6 +45,8 @@ DROP INDEX rel_involves_key IF EXISTS;
 DROP INDEX rel_subtype_of_key IF EXISTS;
 DROP INDEX rel_has_phase_key IF EXISTS;
 DROP INDEX rel_next_key IF EXISTS;
+DROP INDEX rel_part_of_key IF EXISTS;
+DROP INDEX rel_manifests_key IF EXISTS;
 
 // Full-text search over names, synonyms and brand names (search_text joins them)
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Agent|AgentClass|Target|Mechanism|Pathway|Process|CellType|Tissue|Disease|DiseasePhase|Publication) ON EACH [n.search_text];

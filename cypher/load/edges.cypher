@@ -107,3 +107,17 @@ MATCH (a) WHERE elementId(a) = row.source
 MATCH (b) WHERE elementId(b) = row.target
 MERGE (a)-[r:NEXT {key: row.key}]->(b)
 SET r = row.props, r.generation = $generation;
+
+// name: PART_OF
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.source
+MATCH (b) WHERE elementId(b) = row.target
+MERGE (a)-[r:PART_OF {key: row.key}]->(b)
+SET r = row.props, r.generation = $generation;
+
+// name: MANIFESTS
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.source
+MATCH (b) WHERE elementId(b) = row.target
+MERGE (a)-[r:MANIFESTS {key: row.key}]->(b)
+SET r = row.props, r.generation = $generation;

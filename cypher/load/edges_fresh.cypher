@@ -108,3 +108,17 @@ MATCH (a) WHERE elementId(a) = row.source
 MATCH (b) WHERE elementId(b) = row.target
 CREATE (a)-[r:NEXT]->(b)
 SET r = row.props, r.generation = $generation;
+
+// name: PART_OF
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.source
+MATCH (b) WHERE elementId(b) = row.target
+CREATE (a)-[r:PART_OF]->(b)
+SET r = row.props, r.generation = $generation;
+
+// name: MANIFESTS
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.source
+MATCH (b) WHERE elementId(b) = row.target
+CREATE (a)-[r:MANIFESTS]->(b)
+SET r = row.props, r.generation = $generation;
