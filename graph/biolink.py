@@ -39,6 +39,8 @@ PREDICATE: dict[s.RelKind, str] = {
     R.SUBTYPE_OF: "biolink:subclass_of",
     R.HAS_PHASE: "biolink:has_part",
     R.NEXT: "biolink:precedes",
+    R.PART_OF: "biolink:part_of",
+    R.MANIFESTS: "biolink:related_to",             # "defined by this pathological process": no precise predicate
 }
 
 CURIE_PREFIX = "calcigraph"

@@ -116,6 +116,8 @@ class KnowledgeBase:
                         "kind": entity.kind.value, "approval": entity.approval.value,
                         "no_data_about": [n.about for n in entity.no_data],
                         "no_data_notes": [n.note for n in entity.no_data],
+                        "no_data_facets": [(f.value if (f := self.bone_facet(n.about)) else "")
+                                           for n in entity.no_data],
                     }
                 elif kind is K.TARGET:
                     props["symbol"] = entity.symbol

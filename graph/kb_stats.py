@@ -24,7 +24,9 @@ class KbStats:
     """Papers in the verification backlog (not in the graph)."""
     lead_uses: int = 0
     agents_without_bone_evidence: list[str] = field(default_factory=list)
+    """Agents with no claim on any bone facet."""
     agents_with_bone_gaps: dict[str, list[str]] = field(default_factory=dict)
+    """Per agent, the bone facets with neither a claim nor an explicit no_data note."""
 
     @property
     def verified_citation_ratio(self) -> float:
@@ -47,15 +49,14 @@ def compute(kb: KnowledgeBase) -> KbStats:
         cited.update(props["evidence_pubs"])
         citations += len(props["evidence_pubs"])
         verified += sum(props["evidence_verified"])
-    bone = set(s.BONE_SAFETY_IDS) | set(s.BONE_SAFETY_EXTRA)
     without: list[str] = []
     gaps: dict[str, list[str]] = {}
     for agent in kb.of(s.NodeKind.AGENT):
-        covered = {e.on for e in agent.effects if e.on in bone}
-        explicit = {n.about for n in agent.no_data}
+        covered = {f for e in agent.effects if (f := kb.bone_facet(e.on))}
+        explicit = {f for n in agent.no_data if (f := kb.bone_facet(n.about))}
         if not covered:
             without.append(agent.id)
-        missing = [b for b in s.BONE_SAFETY_IDS if b not in covered and b not in explicit]
+        missing = [f.value for f in s.BoneFacet if f not in covered and f not in explicit]
         if missing:
             gaps[agent.id] = missing
     pubs = kb.publications

@@ -20,6 +20,7 @@ from graph import questions as qs
 from graph import schema as s
 from graph.kb import Records
 from graph.store import Counts, Direction, Edge, Node, NodeFilter, Page, SortField
+from graph.verdicts import BoneClaim
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -95,8 +96,8 @@ class MemoryStore:
     def _of_kind(self, kind: s.NodeKind) -> Iterator[str]:
         return (n for n, label in self.graph.nodes(data="label") if label == kind.value)
 
-    def _closure(self, roots: Iterable[str], rel: s.RelKind) -> set[str]:
-        """Roots plus every node reaching one of them through incoming `rel` chains (IS_A / SUBTYPE_OF)."""
+    def _closure(self, roots: Iterable[str], *rels: s.RelKind) -> set[str]:
+        """Roots plus every node reaching one of them through incoming `rels` chains (IS_A/PART_OF, SUBTYPE_OF)."""
         seen: set[str] = set()
         todo = [r for r in roots if r in self.graph]
         while todo:
@@ -104,14 +105,8 @@ class MemoryStore:
             if current in seen:
                 continue
             seen.add(current)
-            todo.extend(e.source for e in self._in(current, rel))
+            todo.extend(e.source for e in self._in(current, *rels))
         return seen
-
-    def _with_phases(self, diseases: Iterable[str]) -> set[str]:
-        out = set(diseases)
-        for d in list(out):
-            out.update(e.target for e in self._out(d, R.HAS_PHASE))
-        return out
 
     # ---- GraphStore: reads -------------------------------------------------------------------------------------
     def together(self, first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
@@ -176,46 +171,74 @@ class MemoryStore:
                 if e.target in targets and (direction is None or e.props["direction"] == direction)
                 and e.props["best_rank"] >= min_rank and e.props["verified_count"] >= min_verified]
 
-    def _studied_successfully(self, agent: str, targets: set[str]) -> bool:
-        return any(e.target in targets and e.props["outcome"] in qs.SUCCESS_OUTCOMES
+    def _studied_successfully(self, agent: str, diseases: set[str], target: str | None = None) -> bool:
+        return any((target is None or e.target == target) and (not diseases or e.props["disease"] in diseases)
+                   and e.props["outcome"] in qs.SUCCESS_OUTCOMES
                    for e in self._out(agent, R.STUDIED_IN))
 
-    def _spared(self, roots: Sequence[str]) -> set[str]:
-        return set(roots) | self._closure([r for r in roots if self._label(r) == K.PROCESS.value], R.IS_A)
+    def _efficacy(self, agent: str, manifesting: set[str], min_rank: int, min_verified: int) -> list[Edge]:
+        return [e for e in self._out(agent, R.STUDIED_IN)
+                if e.props["outcome"] in qs.SUCCESS_OUTCOMES and e.props["disease"] in manifesting
+                and e.props["best_rank"] >= min_rank and e.props["verified_count"] >= min_verified]
+
+    def _manifesting(self, processes: set[str]) -> set[str]:
+        return {e.source for p in processes for e in self._in(p, R.MANIFESTS)}
+
+    def _spared(self, roots: Sequence[str] | None) -> set[str]:
+        if roots is None:
+            return {n for n, facet in self.graph.nodes(data="bone_facet") if facet}
+        return set(roots) | self._closure([r for r in roots if self._label(r) == K.PROCESS.value], *qs.HIERARCHY)
+
+    def _bone_claims(self, agent: str, spared: set[str]) -> list[BoneClaim]:
+        facet = self._facet
+        direct = [BoneClaim(e, facet(e.target)) for e in self._affects(agent, spared, None)]
+        indirect = [BoneClaim(m, facet(m.target), via=h) for h in self._out(agent, R.HAS_MECHANISM)
+                    for m in self._out(h.target, R.MODULATES) if m.target in spared]
+        return direct + indirect
+
+    def _facet(self, node_id: str) -> s.BoneFacet | None:
+        value = self.graph.nodes[node_id].get("bone_facet")
+        return s.BoneFacet(value) if value else None
 
     def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm) -> list[qs.InhibitorRow]:
-        inhibited = self._closure([q.process], R.IS_A)
+        inhibited = self._closure([q.process], *qs.HIERARCHY)
+        manifesting = self._manifesting(inhibited) if q.clinical else set()
         spared = self._spared(q.spare)
-        disease_targets = (self._with_phases(self._closure([q.disease], R.SUBTYPE_OF)) if q.disease else set())
-        tissue_targets = (self._with_phases(e.source for e in self._in(q.tissue, R.INVOLVES)) if q.tissue else set())
+        disease_set = self._closure([q.disease], R.SUBTYPE_OF) if q.disease else set()
+        tissue_set = {e.source for e in self._in(q.tissue, R.INVOLVES)} if q.tissue else set()
         rows = []
         for agent in self._of_kind(K.AGENT):
             inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank, q.min_verified)
-            if not inhibitions:
+            efficacy = self._efficacy(agent, manifesting, q.min_rank, q.min_verified)
+            if not inhibitions and not efficacy:
                 continue
-            if q.phase and not self._studied_successfully(agent, {q.phase}):
+            if q.phase and not self._studied_successfully(agent, set(), q.phase):
                 continue
-            if q.disease and not self._studied_successfully(agent, disease_targets):
+            if q.disease and not self._studied_successfully(agent, disease_set):
                 continue
             if q.tissue and not (any(e.props.get("tissue") == q.tissue for e in inhibitions)
-                                 or self._studied_successfully(agent, tissue_targets)):
+                                 or (tissue_set and self._studied_successfully(agent, tissue_set))):
                 continue
-            rows.append(qs.InhibitorRow(agent, inhibitions, self._affects(agent, spared, None), self._nodes[agent]))
+            rows.append(qs.InhibitorRow(agent, inhibitions, efficacy, self._bone_claims(agent, spared),
+                                        self._nodes[agent]))
         return rows
 
     def dual_action_rows(self, q: qs.DualAction) -> list[qs.DualRow]:
-        inhibited = self._closure([q.process], R.IS_A)
+        inhibited = self._closure([q.process], *qs.HIERARCHY)
+        manifesting = self._manifesting(inhibited) if q.clinical else set()
         promoted = self._spared(q.promotes)
         rows = []
         for agent in self._of_kind(K.AGENT):
             inhibitions = self._affects(agent, inhibited, INHIBITS, q.min_rank, q.min_verified)
+            efficacy = self._efficacy(agent, manifesting, q.min_rank, q.min_verified)
             promotions = self._affects(agent, promoted, PROMOTES, q.min_rank, q.min_verified)
-            if inhibitions and promotions:
+            if (inhibitions or efficacy) and promotions:
                 rows.append(qs.DualRow(agent, inhibitions, promotions, self._affects(agent, promoted, INHIBITS),
-                                       self._nodes[agent]))
+                                       self._nodes[agent], efficacy))
         return rows
 
     def phase_study_rows(self, q: qs.PhaseStudies) -> list[qs.PhaseStudy]:
+        studied = self._closure([q.disease], R.SUBTYPE_OF) if q.disease else None
         rows = []
         agents = [q.agent] if q.agent else list(self._of_kind(K.AGENT))
         for agent in agents:
@@ -223,10 +246,10 @@ class MemoryStore:
                 if self._label(e.target) != K.DISEASE_PHASE.value:
                     continue
                 phase = self.graph.nodes[e.target]
-                if (q.phase and e.target != q.phase) or (q.disease and phase["disease"] != q.disease):
+                if (q.phase and e.target != q.phase) or (studied is not None and e.props["disease"] not in studied):
                     continue
-                rows.append(qs.PhaseStudy(agent, e.target, phase["disease"], phase["order"],
-                                          s.Outcome(e.props["outcome"]), e))
+                rows.append(qs.PhaseStudy(agent, e.target, e.props["disease"], phase["order"],
+                                          s.Outcome(e.props["outcome"]), e, phase["disease"]))
         return rows
 
     def mechanism_path_rows(self, q: qs.MechanismPaths) -> list[qs.GraphPath]:
@@ -276,6 +299,38 @@ class MemoryStore:
 
         walk(q.source, [q.source], [])
         return found
+
+    def acting_on_rows(self, q: qs.AgentsActingOn) -> list[qs.GraphPath]:
+        def ok(e: Edge) -> bool:
+            return e.props["best_rank"] >= q.min_rank and e.props["verified_count"] >= q.min_verified
+
+        found = []
+        for first in (*self._in(q.node, R.TARGETS, R.HAS_MECHANISM),):
+            if self._label(first.source) == K.AGENT.value and ok(first):
+                found.append(qs.GraphPath([first.source, q.node], [first]))
+        for second in self._in(q.node, R.PARTICIPATES_IN, R.MODULATES):
+            if not ok(second):
+                continue
+            for first in self._in(second.source, R.TARGETS, R.HAS_MECHANISM):
+                if ok(first):
+                    found.append(qs.GraphPath([first.source, second.source, q.node], [first, second]))
+        return found
+
+    def studied_in_rows(self, q: qs.AgentsStudiedIn) -> list[Edge]:
+        studied = self._closure([q.disease], R.SUBTYPE_OF)
+        return [e for a in self._of_kind(K.AGENT) for e in self._out(a, R.STUDIED_IN) if e.props["disease"] in studied]
+
+    def gap_rows(self, process: str) -> tuple[list[qs.GapAgent], list[qs.GapDisease]]:
+        if process not in self.graph:
+            return [], []
+        calcific = self._closure([process], *qs.HIERARCHY)
+        agents = [qs.GapAgent(a, sorted(e.target for e in self._out(a, R.MEMBER_OF)),
+                              sorted([e for e in self._out(a, R.AFFECTS) if e.target in calcific]
+                                     + list(self._out(a, R.STUDIED_IN)), key=lambda e: e.key))
+                  for a in sorted(self._of_kind(K.AGENT))]
+        diseases = [qs.GapDisease(d, self.graph.nodes[d]["scope"], sorted(e.target for e in self._out(d, R.SUBTYPE_OF)))
+                    for d in sorted(self._of_kind(K.DISEASE))]
+        return agents, diseases
 
     def close(self) -> None:
         return None

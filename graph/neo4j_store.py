@@ -20,6 +20,7 @@ from graph import cypher_files
 from graph import questions as qs
 from graph import schema as s
 from graph.store import Counts, Direction, Edge, Node, NodeFilter, Page, SortField, StoreTimeout, StoreUnavailable
+from graph.verdicts import BoneClaim
 
 T = TypeVar("T")
 A = TypeVar("A")
@@ -43,6 +44,11 @@ def _agent(row: Mapping[str, Any]) -> Node:
 def _edge(m: Mapping[str, Any]) -> Edge:
     props = _clean(m["props"])
     return Edge(props["key"], s.RelKind(m["type"]), m["source"], m["target"], props)
+
+
+def _bone(m: Mapping[str, Any]) -> BoneClaim:
+    facet = m.get("facet")
+    return BoneClaim(_edge(m), s.BoneFacet(facet) if facet else None, _edge(m["via"]) if m.get("via") else None)
 
 
 def _path(row: Mapping[str, Any]) -> qs.GraphPath:
@@ -175,13 +181,17 @@ class Neo4jStore:
 
     # ---- questions ---------------------------------------------------------------------------------------------
     def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm) -> list[qs.InhibitorRow]:
+        def convert(rs: list[Any]) -> list[qs.InhibitorRow]:
+            return [qs.InhibitorRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
+                                    [_edge(e) for e in r["efficacy"]],
+                                    [*(_bone(e) for e in r["bone_claims"]), *(_bone(e) for e in r["indirect"])],
+                                    _agent(r)) for r in rs]
+
         return self._run(
-            "questions/inhibitors_without_harm.cypher", None,
-            lambda rs: [qs.InhibitorRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
-                                        [_edge(e) for e in r["spared_claims"]], _agent(r)) for r in rs],
-            process=q.process, spare=list(q.spare), min_rank=q.min_rank, min_verified=q.min_verified,
-            disease=q.disease, phase=q.phase,
-            tissue=q.tissue, success=list(qs.SUCCESS_OUTCOMES),
+            "questions/inhibitors_without_harm.cypher", None, convert,
+            process=q.process, spare=list(q.spare) if q.spare is not None else None, min_rank=q.min_rank,
+            min_verified=q.min_verified, clinical=q.clinical, disease=q.disease, phase=q.phase, tissue=q.tissue,
+            success=list(qs.SUCCESS_OUTCOMES),
         )
 
     def dual_action_rows(self, q: qs.DualAction) -> list[qs.DualRow]:
@@ -189,17 +199,38 @@ class Neo4jStore:
             "questions/dual_action.cypher", None,
             lambda rs: [qs.DualRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
                                    [_edge(e) for e in r["promotions"]], [_edge(e) for e in r["conflicts"]],
-                                   _agent(r)) for r in rs],
+                                   _agent(r), [_edge(e) for e in r["efficacy"]]) for r in rs],
             process=q.process, promotes=list(q.promotes), min_rank=q.min_rank, min_verified=q.min_verified,
+            clinical=q.clinical, success=list(qs.SUCCESS_OUTCOMES),
         )
 
     def phase_study_rows(self, q: qs.PhaseStudies) -> list[qs.PhaseStudy]:
         return self._run(
             "questions/phase_studies.cypher", None,
             lambda rs: [qs.PhaseStudy(r["agent"], r["phase"], r["disease"], r["order"], s.Outcome(r["outcome"]),
-                                      _edge(r["claim"])) for r in rs],
+                                      _edge(r["claim"]), r["scheme"]) for r in rs],
             phase=q.phase, disease=q.disease, agent=q.agent,
         )
+
+    def acting_on_rows(self, q: qs.AgentsActingOn) -> list[qs.GraphPath]:
+        return self._run("questions/agents_acting_on.cypher", None, lambda rs: [_path(r) for r in rs],
+                         node=q.node, min_rank=q.min_rank, min_verified=q.min_verified)
+
+    def studied_in_rows(self, q: qs.AgentsStudiedIn) -> list[Edge]:
+        return self._run("questions/agents_studied_in.cypher", None, lambda rs: [_edge(r["claim"]) for r in rs],
+                         disease=q.disease)
+
+    def gap_rows(self, process: str) -> tuple[list[qs.GapAgent], list[qs.GapDisease]]:
+        def convert(rs: list[Any]) -> tuple[list[qs.GapAgent], list[qs.GapDisease]]:
+            if not rs:  # no such process: nothing to classify
+                return [], []
+            (row,) = rs
+            agents = [qs.GapAgent(a["agent"], sorted(a["classes"]),
+                                  sorted((_edge(e) for e in a["claims"]), key=lambda e: e.key)) for a in row["agents"]]
+            diseases = [qs.GapDisease(d["disease"], d["scope"], sorted(d["parents"])) for d in row["diseases"]]
+            return agents, diseases
+
+        return self._run("questions/evidence_gaps.cypher", None, convert, process=process)
 
     def mechanism_path_rows(self, q: qs.MechanismPaths) -> list[qs.GraphPath]:
         return self._run("questions/mechanism_paths.cypher", None, lambda rs: [_path(r) for r in rs],

@@ -15,15 +15,21 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from graph import schema as s
-from graph.store import Edge, GraphStore, Node
+from graph import verdicts as v
+from graph.store import Direction as StoreDirection
+from graph.store import Edge, EvidenceItem, GraphStore, Node, NodeFilter, SortField, evidence_of
 
 DEFAULT_PROCESS = "ectopic-calcification"
-DEFAULT_SPARE: tuple[str, ...] = s.BONE_SAFETY_IDS
-DEFAULT_BONE_PROMOTES: tuple[str, ...] = ("bone-formation", "skeletal-mineralization", "osteoblast")
+DEFAULT_SPARE: tuple[str, ...] | None = None
+"""None: every process and cell type with a bone facet (schema.BoneFacet) is spared."""
+DEFAULT_BONE_PROMOTES: tuple[str, ...] = ("bone-formation", "skeletal-mineralization", "osteoblast", "bone-mass")
 MAX_HOPS_LIMIT = 6
 PATHS_MAX_HOPS_LIMIT = 4
 MAX_PATHS = 500
 SUCCESS_OUTCOMES = (s.Outcome.EFFECTIVE.value, s.Outcome.MIXED.value)
+OUTCOME_ORDER = {s.Outcome.EFFECTIVE: 0, s.Outcome.MIXED: 1, s.Outcome.INEFFECTIVE: 2, s.Outcome.HARMFUL: 3}
+HIERARCHY: tuple[s.RelKind, ...] = (s.RelKind.IS_A, s.RelKind.PART_OF)
+"""A question about a process includes its subtypes (IS_A) and its parts (PART_OF), transitively."""
 
 
 class QuestionError(ValueError):
@@ -35,28 +41,34 @@ class QuestionError(ValueError):
 
 
 class BoneSafety(StrEnum):
-    """What the graph says about an agent's effect on the spared cell types / processes. Claims marked
-    `dose: excess` (supratherapeutic exposure) are shown with the answer but never decide it."""
+    """Deprecated single label (use the per-facet `Verdict`s of graph.verdicts): the agent's overall verdict with
+    `conflicting` shown as harm, as before facets existed."""
 
-    BENEFIT = "benefit"          # at least one `promotes` claim, no `inhibits`
-    NO_HARM = "no_harm"          # only `no_effect` claims
-    NO_DATA = "no_data"          # no claim at therapeutic exposure on the spared set
-    HARM = "harm"                # at least one `inhibits` claim at therapeutic exposure (whatever else is there)
+    BENEFIT = "benefit"
+    NO_HARM = "no_harm"
+    NO_DATA = "no_data"
+    HARM = "harm"
 
 
 SAFETY_ORDER = {BoneSafety.BENEFIT: 0, BoneSafety.NO_HARM: 1, BoneSafety.NO_DATA: 2, BoneSafety.HARM: 3}
+
+
+def legacy_safety(verdict: v.Verdict) -> BoneSafety:
+    """The deprecated `safety` label of an overall verdict (conflicting → harm, as the old rule would have had it)."""
+    return BoneSafety.HARM if verdict in (v.Verdict.HARM, v.Verdict.CONFLICTING) else BoneSafety(verdict.value)
 
 
 Check = tuple[str, Sequence[str], Sequence[s.NodeKind]]
 """(argument, the ids it gave, the node kinds it accepts)."""
 
 
-def _check_ids(store: GraphStore, *checks: Check) -> None:
+def _check_ids(store: GraphStore, *checks: Check) -> dict[str, Node]:
     """Every id names a node of an accepted kind; else a QuestionError naming the first wrong argument.
-    One store call for all arguments (on Neo4j, one round trip)."""
+    One store call for all arguments (on Neo4j, one round trip). Returns the nodes found."""
     found = store.get_many(list(dict.fromkeys(i for _, ids, _ in checks for i in ids)))
     for argument, ids, kinds in checks:
         _check_found(found, argument, ids, kinds)
+    return found
 
 
 def _check_found(found: dict[str, Node], argument: str, ids: Sequence[str], kinds: Sequence[s.NodeKind]) -> None:
@@ -82,43 +94,78 @@ def _best_rank(edges: Sequence[Edge]) -> int:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Strength: how answers are ranked
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Strength:
+    """How strong an answer's best qualifying evidence is; answers within a verdict are ordered by `score`.
+
+    The best item is the one with the highest (population tier, musculoskeletal setting, evidence rank): human over
+    animal over in vitro, then a musculoskeletal setting over a comparator one (e.g. vascular calcification in CKD),
+    then the level (schema.EVIDENCE_RANK). `publications` counts the distinct papers behind the qualifying claims.
+    `score` = 1000 x tier (3 human, 2 animal, 1 in vitro) + 100 x musculoskeletal + 10 x rank + min(publications, 9),
+    so a human musculoskeletal RCT outranks any animal study, and more papers break ties."""
+
+    score: int
+    tier: str
+    musculoskeletal: bool
+    best_level: s.EvidenceLevel | None
+    publications: int
+
+
+def strength(claims: Sequence[Edge]) -> Strength:
+    items = [i for e in claims for i in evidence_of(e.props)]
+    if not items:
+        return Strength(0, "none", False, None, 0)
+    best = max(items, key=lambda i: (v.TIER_RANK[v.tier(i)], not i.comparator, s.EVIDENCE_RANK[i.level]))
+    pubs = len({i.pub for i in items})
+    score = (1000 * v.TIER_RANK[v.tier(best)] + 100 * (not best.comparator) + 10 * s.EVIDENCE_RANK[best.level]
+             + min(pubs, 9))
+    return Strength(score, v.tier(best), not best.comparator, best.level, pubs)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # 1. Inhibitors without harm
 # ---------------------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class InhibitorsWithoutHarm:
-    """Agents that inhibit `process` and have no evidence of suppressing the `spare` set.
+    """Agents that inhibit `process`, with a bone-safety verdict per facet; by default only those whose overall
+    verdict is benefit, no_harm or no_data.
 
-    - The inhibited set is `process` and every process that IS_A it (transitively): inhibiting heterotopic
-      ossification counts as inhibiting ectopic calcification.
-    - An agent qualifies by an AFFECTS{direction: inhibits} claim into that set whose best evidence level ranks
-      at least `min_evidence` (schema.EVIDENCE_RANK) and, when `verified_only` (the default), that cites at
-      least one verified publication: a default answer never rests on citations nobody has checked. Safety
-      claims count whatever their verification, so an unverified report of harm still excludes.
-    - `disease`: the agent also has a STUDIED_IN claim with outcome effective or mixed on that disease, one of its
-      phases, or a disease that is SUBTYPE_OF it (transitively), or a phase of such a disease.
+    - The inhibited set is `process` with every process that IS_A it or is PART_OF it (transitively): inhibiting
+      heterotopic ossification counts as inhibiting ectopic calcification.
+    - An agent qualifies by either kind of evidence, each shown with the answer:
+      an AFFECTS{direction: inhibits} claim into the inhibited set (`inhibitions`), or — when `clinical` (the
+      default) — an effective or mixed STUDIED_IN claim on a disease that MANIFESTS a process of the inhibited set,
+      or on a phase of such a disease (`efficacy`). A qualifying claim's best level ranks at least `min_evidence`
+      and, when `verified_only` (the default), it cites at least one verified publication.
+    - `disease`: the agent also has an effective or mixed STUDIED_IN claim whose studied disease is `disease` or a
+      subtype of it (transitively), on the disease itself or one of its phases.
     - `phase`: the agent has an effective or mixed STUDIED_IN claim on that phase.
     - `tissue`: one of its qualifying inhibition claims names that tissue, or it has an effective or mixed
-      STUDIED_IN claim on a disease (or a phase of a disease) that INVOLVES the tissue. The tissue selects
-      agents; their listed inhibitions are all the qualifying ones.
-    - The spared set is `spare` (cell types or processes) plus every process that IS_A a spared process.
-      Any AFFECTS{inhibits} claim into it at therapeutic exposure — at any evidence level — is evidence of
-      harm: such agents are left out, unless `include_harmed`, which lists them marked `harm`. Claims seen
-      only at excess exposure (`dose: excess`) are listed with the answer but do not count as harm.
-    - Each result says `benefit` (a promotes claim), `no_harm` (only no_effect claims) or `no_data` (nothing
-      on the spared set), with the claims behind both judgements.
-    - Order: benefit, no_harm, no_data, harm; then strongest inhibition evidence first; then agent id.
+      STUDIED_IN claim whose studied disease INVOLVES the tissue.
+    - Bone safety: every AFFECTS claim of the agent on a spared node, and every MODULATES claim on one by a
+      mechanism the agent has, judged by graph.verdicts (per facet, then overall). The spared set is every node
+      with a bone facet, or — when `spare` is given — those nodes with their IS_A/PART_OF descendants. Safety
+      claims count whatever their verification (an unverified report of harm still weighs), by the verdict rule.
+    - Default answer: overall verdict benefit, no_harm or no_data. `include_harmed` adds harm and conflicting.
+    - Order: verdict (benefit, no_harm, no_data, conflicting, harm), then `strength` of the qualifying evidence
+      (strongest first), then agent id.
     """
 
     process: str = DEFAULT_PROCESS
-    spare: tuple[str, ...] = DEFAULT_SPARE
+    spare: tuple[str, ...] | None = DEFAULT_SPARE
     disease: str | None = None
     phase: str | None = None
     tissue: str | None = None
     min_evidence: s.EvidenceLevel | None = None
     include_harmed: bool = False
     verified_only: bool = True
+    clinical: bool = True
 
     @property
     def min_rank(self) -> int:
@@ -129,21 +176,22 @@ class InhibitorsWithoutHarm:
         """Verified citations a qualifying claim needs (the stores compare it with `verified_count`)."""
         return 1 if self.verified_only else 0
 
-    def check(self, store: GraphStore) -> None:
-        _check_ids(store, ("process", [self.process], [s.NodeKind.PROCESS]),
-                   ("spare", list(self.spare), [s.NodeKind.PROCESS, s.NodeKind.CELL_TYPE]),
-                   ("disease", [self.disease] if self.disease else [], [s.NodeKind.DISEASE]),
-                   ("phase", [self.phase] if self.phase else [], [s.NodeKind.DISEASE_PHASE]),
-                   ("tissue", [self.tissue] if self.tissue else [], [s.NodeKind.TISSUE]))
+    def check(self, store: GraphStore) -> dict[str, Node]:
+        return _check_ids(store, ("process", [self.process], [s.NodeKind.PROCESS]),
+                          ("spare", list(self.spare or ()), [s.NodeKind.PROCESS, s.NodeKind.CELL_TYPE]),
+                          ("disease", [self.disease] if self.disease else [], [s.NodeKind.DISEASE]),
+                          ("phase", [self.phase] if self.phase else [], [s.NodeKind.DISEASE_PHASE]),
+                          ("tissue", [self.tissue] if self.tissue else [], [s.NodeKind.TISSUE]))
 
 
 @dataclass(frozen=True)
 class InhibitorRow:
-    """Backend primitive: a qualifying agent with its qualifying inhibitions and all its claims on the spared set."""
+    """Backend primitive: a qualifying agent with its qualifying claims of both kinds and all its bone claims."""
 
     agent: str
     inhibitions: list[Edge]
-    spared_claims: list[Edge]
+    efficacy: list[Edge]
+    bone_claims: list[v.BoneClaim]
     node: Node
     """The agent itself, fetched with the answer so callers need no second lookup (a round trip on Neo4j)."""
 
@@ -151,35 +199,68 @@ class InhibitorRow:
 @dataclass(frozen=True)
 class InhibitorAnswer:
     agent: str
-    safety: BoneSafety
+    bone: v.BoneVerdict
     inhibitions: list[Edge]
-    safety_claims: list[Edge]
+    efficacy: list[Edge]
+    strength: Strength
     node: Node
 
+    @property
+    def verdict(self) -> v.Verdict:
+        return self.bone.verdict
 
-def classify(spared_claims: Sequence[Edge]) -> BoneSafety:
-    directions = {e.props.get("direction") for e in spared_claims
-                  if e.props.get("dose", s.Dose.THERAPEUTIC.value) == s.Dose.THERAPEUTIC.value}
-    if s.Direction.INHIBITS.value in directions:
-        return BoneSafety.HARM
-    if s.Direction.PROMOTES.value in directions:
-        return BoneSafety.BENEFIT
-    if s.Direction.NO_EFFECT.value in directions:
-        return BoneSafety.NO_HARM
-    return BoneSafety.NO_DATA
+    @property
+    def safety(self) -> BoneSafety:
+        return legacy_safety(self.bone.verdict)
+
+    @property
+    def qualified_by(self) -> list[str]:
+        """Which kinds of evidence qualified the agent: 'effect' (an inhibits claim), 'clinical' (a study)."""
+        return [k for k, claims in (("effect", self.inhibitions), ("clinical", self.efficacy)) if claims]
+
+    @property
+    def safety_claims(self) -> list[Edge]:
+        """Every claim the verdict looked at: the agent's own bone claims, then the mechanism claims used."""
+        own = {e.key: e for f in self.bone.facets for e in f.claims}
+        via = {e.key: e for f in self.bone.facets for e in f.indirect}
+        return [*(own[k] for k in sorted(own)), *(via[k] for k in sorted(via) if k not in own)]
+
+
+def no_data_notes(agent: Node) -> dict[s.BoneFacet | None, str]:
+    """The agent's curated no-data notes, by the facet of the node each is about."""
+    notes: dict[s.BoneFacet | None, list[str]] = defaultdict(list)
+    for facet, note in zip(agent.props.get("no_data_facets") or [], agent.props.get("no_data_notes") or [],
+                           strict=False):
+        if facet:
+            notes[s.BoneFacet(facet)].append(note)
+    return {f: " / ".join(n) for f, n in notes.items()}
+
+
+def judge(row_node: Node, claims: Sequence[v.BoneClaim], facets: Sequence[s.BoneFacet | None]) -> v.BoneVerdict:
+    """The agent's bone verdict over `facets` (graph.verdicts), with its curated no-data notes."""
+    return v.bone_verdict(claims, facets, no_data_notes(row_node))
+
+
+def spare_facets(q_spare: tuple[str, ...] | None, found: dict[str, Node]) -> list[s.BoneFacet | None]:
+    """The facets a question judges: all six by default; for a custom `spare`, those of its nodes."""
+    if q_spare is None:
+        return list(s.BoneFacet)
+    facets = {found[i].props.get("bone_facet") for i in q_spare if i in found}
+    return [f for f in s.BoneFacet if f.value in facets] + ([None] if None in facets else [])
 
 
 def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm) -> list[InhibitorAnswer]:
     # The id check and the (bounded) query overlap on a remote store; a failed check still wins.
-    _, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q))
+    found, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q))
+    facets = spare_facets(q.spare, found)
     answers = []
     for row in rows:
-        safety = classify(row.spared_claims)
-        if safety is BoneSafety.HARM and not q.include_harmed:
+        bone = judge(row.node, row.bone_claims, facets)
+        if bone.verdict not in v.SAFE_VERDICTS and not q.include_harmed:
             continue
-        answers.append(InhibitorAnswer(row.agent, safety, _sorted_edges(row.inhibitions),
-                                       _sorted_edges(row.spared_claims), row.node))
-    return sorted(answers, key=lambda a: (SAFETY_ORDER[a.safety], -_best_rank(a.inhibitions), a.agent))
+        answers.append(InhibitorAnswer(row.agent, bone, _sorted_edges(row.inhibitions), _sorted_edges(row.efficacy),
+                                       strength([*row.inhibitions, *row.efficacy]), row.node))
+    return sorted(answers, key=lambda a: (v.VERDICT_ORDER[a.verdict], -a.strength.score, a.agent))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -189,18 +270,21 @@ def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm) -> list
 
 @dataclass(frozen=True)
 class DualAction:
-    """Agents that inhibit `process` (and its IS_A subtypes) and promote any of `promotes` (cell types or
-    processes, with their IS_A subtypes), both claims at least `min_evidence` and, when `verified_only` (the
-    default), each citing at least one verified publication.
+    """Agents that inhibit `process` and promote any of `promotes` (cell types or processes, with their IS_A and
+    PART_OF descendants), both claims at least `min_evidence` and, when `verified_only` (the default), each citing at
+    least one verified publication. Inhibition counts both kinds of evidence, as in InhibitorsWithoutHarm: an
+    inhibits claim (`inhibitions`) or, when `clinical`, an effective/mixed study in a disease that manifests the
+    process (`efficacy`).
 
-    Each answer also lists `conflicts`: inhibits claims on the promoted set (an agent can have both, e.g. by dose);
-    they do not exclude the agent. Order: strongest of the weaker side first, then agent id.
+    Each answer also lists `conflicts`: inhibits claims on the promoted set (an agent can have both, e.g. by facet or
+    dose); they do not exclude the agent. Order: strongest of the weaker side first, then agent id.
     """
 
     process: str = DEFAULT_PROCESS
     promotes: tuple[str, ...] = DEFAULT_BONE_PROMOTES
     min_evidence: s.EvidenceLevel | None = None
     verified_only: bool = True
+    clinical: bool = True
 
     @property
     def min_rank(self) -> int:
@@ -223,13 +307,15 @@ class DualRow:
     conflicts: list[Edge]
     node: Node
     """The agent itself (see InhibitorRow.node)."""
+    efficacy: list[Edge] = field(default_factory=list)
 
 
 def dual_action(store: GraphStore, q: DualAction) -> list[DualRow]:
     _, found = store.together(lambda: q.check(store), lambda: store.dual_action_rows(q))  # see inhibitors_without_harm
     rows = [DualRow(r.agent, _sorted_edges(r.inhibitions), _sorted_edges(r.promotions), _sorted_edges(r.conflicts),
-                    r.node) for r in found]
-    return sorted(rows, key=lambda r: (-min(_best_rank(r.inhibitions), _best_rank(r.promotions)), r.agent))
+                    r.node, _sorted_edges(r.efficacy)) for r in found]
+    return sorted(rows, key=lambda r: (-min(_best_rank([*r.inhibitions, *r.efficacy]), _best_rank(r.promotions)),
+                                       r.agent))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -239,9 +325,12 @@ def dual_action(store: GraphStore, q: DualAction) -> list[DualRow]:
 
 @dataclass(frozen=True)
 class PhaseStudies:
-    """STUDIED_IN claims on disease phases. Give `phase` (that phase), `disease` (every phase of that disease),
-    or `agent` (every phase that agent was studied in); combinations narrow the result. At least one is needed.
-    Order: disease, phase order, agent id, outcome."""
+    """STUDIED_IN claims on disease phases. Give `phase` (that phase), `disease` (studies of that disease or any of
+    its subtypes, on the phases of its phase scheme — its own, or the nearest supertype's: a study of HO after
+    arthroplasty in the inflammatory window answers for acquired HO), or `agent` (every phase that agent was
+    studied in); combinations narrow the result. At least one is needed. A disease with no phase scheme, neither
+    its own nor a supertype's, is an error naming `disease` (ask agentsStudiedIn instead), never a silent [].
+    Order: studied disease, phase order, agent id, outcome."""
 
     phase: str | None = None
     disease: str | None = None
@@ -253,6 +342,25 @@ class PhaseStudies:
         _check_ids(store, ("phase", [self.phase] if self.phase else [], [s.NodeKind.DISEASE_PHASE]),
                    ("disease", [self.disease] if self.disease else [], [s.NodeKind.DISEASE]),
                    ("agent", [self.agent] if self.agent else [], [s.NodeKind.AGENT]))
+        if self.disease and phase_scheme(store, self.disease) is None:
+            raise QuestionError("disease", f"{self.disease!r} has no phases, and neither has any disease it is a "
+                                           "subtype of; ask agentsStudiedIn for its studies")
+
+
+def phase_scheme(store: GraphStore, disease: str) -> str | None:
+    """The disease whose phases `disease` is staged by: itself when it has phases, else the nearest supertype
+    (breadth first) that has them; None when there is none."""
+    seen: set[str] = set()
+    level = [disease]
+    while level:
+        phases = store.neighbours(level, s.RelKind.HAS_PHASE, StoreDirection.OUT)
+        for d in level:
+            if phases.get(d):
+                return d
+        seen.update(level)
+        parents = store.neighbours(level, s.RelKind.SUBTYPE_OF, StoreDirection.OUT)
+        level = sorted({e.target for d in level for e in parents.get(d, []) if e.target not in seen})
+    return None
 
 
 @dataclass(frozen=True)
@@ -260,9 +368,12 @@ class PhaseStudy:
     agent: str
     phase: str
     disease: str
+    """The disease studied (the phase's own disease, or a subtype staged by its phases)."""
     order: int
     outcome: s.Outcome
     claim: Edge
+    scheme: str = ""
+    """The disease whose phase scheme the phase belongs to."""
 
 
 def phase_studies(store: GraphStore, q: PhaseStudies) -> list[PhaseStudy]:
@@ -395,8 +506,286 @@ def paths(store: GraphStore, q: Paths) -> list[GraphPath]:
     return sorted(store.path_rows(q), key=lambda p: p.sort_key)[: q.limit]
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# 7. Agents acting on a target, pathway or mechanism
+# ---------------------------------------------------------------------------------------------------------------
+
+ACTING_KINDS: tuple[s.NodeKind, ...] = (s.NodeKind.TARGET, s.NodeKind.PATHWAY, s.NodeKind.MECHANISM)
+
+
+@dataclass(frozen=True)
+class AgentsActingOn:
+    """Agents that act on `node` (a target, pathway or mechanism), with every claim chain that links them:
+
+    - directly: Agent -TARGETS-> target, or Agent -HAS_MECHANISM-> mechanism;
+    - through one intermediate: Agent -TARGETS-> Target -PARTICIPATES_IN-> pathway, or
+      Agent -HAS_MECHANISM-> Mechanism -MODULATES-> pathway.
+
+    Every claim of a chain has a best level ranking at least `min_evidence` and, when `verified_only`, cites a
+    verified publication (default off: a listing shows unverified claims, flagged by each evidence item's
+    `verified`). Order: agents with a direct chain first, then the strength of their strongest chain's weakest
+    claim (schema.EVIDENCE_RANK), then agent id; each agent's chains shortest first, then by keys."""
+
+    node: str
+    min_evidence: s.EvidenceLevel | None = None
+    verified_only: bool = False
+
+    @property
+    def min_rank(self) -> int:
+        return _rank(self.min_evidence)
+
+    @property
+    def min_verified(self) -> int:
+        return 1 if self.verified_only else 0
+
+    def check(self, store: GraphStore) -> None:
+        _check_ids(store, ("node", [self.node], ACTING_KINDS))
+
+
+@dataclass(frozen=True)
+class ActingAgent:
+    agent: str
+    chains: list[GraphPath]
+    direct: bool
+    weakest_rank: int
+    """The strongest chain's weakest claim rank (what the order uses)."""
+
+
+def agents_acting_on(store: GraphStore, q: AgentsActingOn) -> list[ActingAgent]:
+    q.check(store)
+    by_agent: dict[str, list[GraphPath]] = defaultdict(list)
+    for path in store.acting_on_rows(q):
+        by_agent[path.nodes[0]].append(path)
+    out = []
+    for agent, chains in by_agent.items():
+        chains.sort(key=lambda p: p.sort_key)
+        weakest = max(min(int(e.props.get("best_rank", 0)) for e in p.edges) for p in chains)
+        out.append(ActingAgent(agent, chains, any(len(p.edges) == 1 for p in chains), weakest))
+    return sorted(out, key=lambda a: (not a.direct, -a.weakest_rank, a.agent))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 8. Agents studied in a disease
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgentsStudiedIn:
+    """Every STUDIED_IN claim whose studied disease is `disease` or a subtype of it (transitively), on the disease
+    itself or on a phase — with the outcome, the phase (when the study is staged), the intents its evidence records
+    (prevention / treatment of established disease) and the strength of its evidence.
+
+    Filters: `outcomes` (any of them; all when empty), `intent` (the claim has an evidence item with that intent),
+    `min_evidence` (best level), `verified_only` (cites a verified publication; default off: a listing shows
+    unverified claims, flagged). Order: outcome (effective, mixed, ineffective, harmful), strength (strongest
+    first), agent id, claim key."""
+
+    disease: str
+    outcomes: tuple[s.Outcome, ...] = ()
+    intent: s.Intent | None = None
+    min_evidence: s.EvidenceLevel | None = None
+    verified_only: bool = False
+
+    def check(self, store: GraphStore) -> None:
+        _check_ids(store, ("disease", [self.disease], [s.NodeKind.DISEASE]))
+
+
+@dataclass(frozen=True)
+class DiseaseStudy:
+    agent: str
+    disease: str
+    phase: str | None
+    outcome: s.Outcome
+    intents: list[s.Intent]
+    claim: Edge
+    strength: Strength
+
+
+def agents_studied_in(store: GraphStore, q: AgentsStudiedIn) -> list[DiseaseStudy]:
+    q.check(store)
+    out = []
+    for e in store.studied_in_rows(q):
+        outcome = s.Outcome(e.props["outcome"])
+        items = evidence_of(e.props)
+        intents = sorted({i.intent for i in items if i.intent}, key=lambda x: x.value)
+        if q.outcomes and outcome not in q.outcomes:
+            continue
+        if q.intent and q.intent not in intents:
+            continue
+        if int(e.props.get("best_rank", 0)) < _rank(q.min_evidence):
+            continue
+        if q.verified_only and int(e.props.get("verified_count", 0)) < 1:
+            continue
+        studied = str(e.props["disease"])
+        out.append(DiseaseStudy(e.source, studied, e.target if e.target != studied else None, outcome, intents, e,
+                                strength([e])))
+    return sorted(out, key=lambda r: (OUTCOME_ORDER[r.outcome], -r.strength.score, r.agent, r.claim.key))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 9. Evidence gaps
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class GapScope(StrEnum):
+    AGENT_CLASS = "agent_class"
+    DISEASE = "disease"
+
+
+class GapKind(StrEnum):
+    """The strongest kind of efficacy evidence a class or disease has."""
+
+    MSK_HUMAN = "msk_human"
+    """Human evidence in a musculoskeletal setting."""
+    MSK_ANIMAL = "msk_animal"
+    """Animal evidence in a musculoskeletal setting, and no human."""
+    MSK_IN_VITRO = "msk_in_vitro"
+    """Only cell or tissue studies in a musculoskeletal setting."""
+    COMPARATOR_ONLY = "comparator_only"
+    """Only evidence from comparator settings (e.g. vascular calcification in CKD, PXE)."""
+    NONE = "none"
+    """No efficacy evidence at all."""
+
+
+GAP_ORDER = {k: i for i, k in enumerate(GapKind)}
+
+
+@dataclass(frozen=True)
+class EvidenceGaps:
+    """For each agent class (or each disease), the strongest kind of *efficacy* evidence the graph holds — so
+    "which classes lack musculoskeletal efficacy evidence" is one call.
+
+    - Efficacy evidence of an agent: its AFFECTS claims (any direction: an explicit "no effect" is evidence) on
+      ectopic calcification and every process that IS_A / PART_OF it, and its STUDIED_IN claims (any outcome).
+    - A class has the evidence of its member agents. A disease has the STUDIED_IN evidence whose studied disease is
+      it or a subtype of it (on the disease or a phase); a disease's setting is its `scope`.
+    - Kind (GapKind), strongest first: msk_human (a human-tier item, not a comparator setting), msk_animal,
+      msk_in_vitro, comparator_only (items only in comparator settings), none.
+    - `kinds` keeps only rows of those kinds (all when empty). Order: kind (weakest first — the gaps lead), then id.
+    """
+
+    scope: GapScope = GapScope.AGENT_CLASS
+    kinds: tuple[GapKind, ...] = ()
+
+
+@dataclass(frozen=True)
+class GapRow:
+    node: str
+    kind: GapKind
+    agents: list[str]
+    """Agents with efficacy evidence here (a class: its members that have any)."""
+    claims: int
+    publications: int
+    best_level: s.EvidenceLevel | None
+    controlled: bool
+    """At least one RCT or meta-analysis item in a musculoskeletal setting."""
+
+
+@dataclass(frozen=True)
+class GapAgent:
+    """Backend primitive: an agent's classes and efficacy claims."""
+
+    agent: str
+    classes: list[str]
+    claims: list[Edge]
+
+
+@dataclass(frozen=True)
+class GapDisease:
+    """Backend primitive: a disease, its scope and the diseases it is directly a subtype of."""
+
+    disease: str
+    scope: str
+    parents: list[str]
+
+
+def _gap_kind(items: Sequence[EvidenceItem], comparator_setting: bool = False) -> GapKind:
+    if not items:
+        return GapKind.NONE
+    msk = [i for i in items if not i.comparator and not comparator_setting]
+    if not msk:
+        return GapKind.COMPARATOR_ONLY
+    tiers = {v.tier(i) for i in msk}
+    return GapKind.MSK_HUMAN if v.HUMAN in tiers else GapKind.MSK_ANIMAL if v.ANIMAL in tiers else \
+        GapKind.MSK_IN_VITRO
+
+
+def _gap_row(node: str, claims: Sequence[Edge], comparator_setting: bool = False) -> GapRow:
+    items = [i for e in claims for i in evidence_of(e.props)]
+    best = max((i.level for i in items), key=lambda lv: s.EVIDENCE_RANK[lv], default=None)
+    controlled = any(i.level in (s.EvidenceLevel.RCT, s.EvidenceLevel.META_ANALYSIS) and not i.comparator
+                     and not comparator_setting for i in items)
+    return GapRow(node, _gap_kind(items, comparator_setting), sorted({e.source for e in claims}), len(claims),
+                  len({i.pub for i in items}), best, controlled)
+
+
+def evidence_gaps(store: GraphStore, q: EvidenceGaps) -> list[GapRow]:
+    agents, diseases = store.gap_rows(DEFAULT_PROCESS)
+    if q.scope is GapScope.AGENT_CLASS:
+        members: dict[str, list[Edge]] = {c: [] for c in
+                                          (n.id for n in store.list_nodes(s.NodeKind.AGENT_CLASS, NodeFilter(),
+                                                                          SortField.ID, False, 10**6, 0).items)}
+        for a in agents:
+            for c in a.classes:
+                members.setdefault(c, []).extend(a.claims)
+        rows = [_gap_row(c, claims) for c, claims in members.items()]
+    else:
+        parents = {d.disease: d.parents for d in diseases}
+        scope = {d.disease: d.scope for d in diseases}
+        by_disease: dict[str, list[Edge]] = {d: [] for d in parents}
+        for a in agents:
+            for e in a.claims:
+                if e.kind is s.RelKind.STUDIED_IN:
+                    for d in _ancestors(str(e.props["disease"]), parents):
+                        by_disease[d].append(e)
+        rows = [_gap_row(d, claims, scope[d] == s.DiseaseScope.COMPARATOR.value) for d, claims in by_disease.items()]
+    rows = [r for r in rows if not q.kinds or r.kind in q.kinds]
+    return sorted(rows, key=lambda r: (-GAP_ORDER[r.kind], r.node))
+
+
+def _ancestors(disease: str, parents: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    todo = [disease]
+    while todo:
+        current = todo.pop()
+        if current in out or current not in parents:
+            continue
+        out.append(current)
+        todo.extend(parents[current])
+    return out
+
+
 __all__ = [
-    "BoneSafety", "DualAction", "DualRow", "GraphPath", "InhibitorAnswer", "InhibitorRow", "InhibitorsWithoutHarm",
-    "MechanismPaths", "Node", "PhaseStudies", "PhaseStudy", "ProfileGroup", "QuestionError", "dual_action",
-    "evidence_profile", "inhibitors_without_harm", "mechanism_paths", "paths", "phase_studies",
+    "ActingAgent",
+    "AgentsActingOn",
+    "AgentsStudiedIn",
+    "BoneSafety",
+    "DiseaseStudy",
+    "DualAction",
+    "DualRow",
+    "EvidenceGaps",
+    "GapKind",
+    "GapRow",
+    "GapScope",
+    "GraphPath",
+    "InhibitorAnswer",
+    "InhibitorRow",
+    "InhibitorsWithoutHarm",
+    "MechanismPaths",
+    "Node",
+    "PhaseStudies",
+    "PhaseStudy",
+    "ProfileGroup",
+    "QuestionError",
+    "Strength",
+    "agents_acting_on",
+    "agents_studied_in",
+    "dual_action",
+    "evidence_gaps",
+    "evidence_profile",
+    "inhibitors_without_harm",
+    "mechanism_paths",
+    "paths",
+    "phase_studies",
+    "strength",
 ]

@@ -597,7 +597,8 @@ NODES: dict[NodeKind, NodeSpec] = {
         NodeSpec(
             kind=NodeKind.AGENT,
             properties={**_BASE, "synonyms": "str[]", "brand_names": "str[]", "kind": "str", "approval": "str",
-                        **_IDENT, "no_data_about": "str[]", "no_data_notes": "str[]"},
+                        **_IDENT, "no_data_about": "str[]", "no_data_notes": "str[]",
+                        "no_data_facets": "str[]"},
             searchable=("name", "synonyms", "brand_names"),
         ),
         NodeSpec(kind=NodeKind.AGENT_CLASS, properties={**_BASE, **_IDENT}),
@@ -678,8 +679,3 @@ RELATIONSHIPS: dict[RelKind, RelSpec] = {
                             "is clinical evidence of inhibiting it)."),
     ]
 }
-
-BONE_SAFETY_IDS: tuple[str, ...] = ("osteoblast", "bone-formation", "skeletal-mineralization")
-"""The cell type and processes whose suppression is 'bone harm' by default (questions, stats, validation)."""
-BONE_SAFETY_EXTRA: tuple[str, ...] = ("osteoblast-differentiation", "fracture-healing")
-"""Also count as bone-safety evidence when present."""

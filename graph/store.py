@@ -47,6 +47,16 @@ class EvidenceItem:
     model: str | None
     comparator: bool
     verified: bool
+    exposure: s.Exposure = s.Exposure.THERAPEUTIC
+    regimen: s.Regimen | None = None
+    timing: s.Timing | None = None
+    population: s.Population | None = None
+    intent: s.Intent | None = None
+
+
+def _optional(props: Mapping[str, Any], key: str, i: int, enum: type[Any]) -> Any:
+    values = props.get(key) or []
+    return enum(values[i]) if i < len(values) and values[i] else None
 
 
 def evidence_of(props: Mapping[str, Any]) -> list[EvidenceItem]:
@@ -61,6 +71,11 @@ def evidence_of(props: Mapping[str, Any]) -> list[EvidenceItem]:
             model=props["evidence_models"][i] or None,
             comparator=bool(props["evidence_comparator"][i]),
             verified=bool(props["evidence_verified"][i]),
+            exposure=_optional(props, "evidence_exposures", i, s.Exposure) or s.Exposure.THERAPEUTIC,
+            regimen=_optional(props, "evidence_regimens", i, s.Regimen),
+            timing=_optional(props, "evidence_timings", i, s.Timing),
+            population=_optional(props, "evidence_populations", i, s.Population),
+            intent=_optional(props, "evidence_intents", i, s.Intent),
         )
         for i, pub in enumerate(pubs)
     ]
@@ -149,5 +164,11 @@ class GraphStore(Protocol):
     def agent_claim_rows(self, agent: str) -> list[Edge]: ...
 
     def path_rows(self, q: Any) -> list[Any]: ...
+
+    def acting_on_rows(self, q: Any) -> list[Any]: ...
+
+    def studied_in_rows(self, q: Any) -> list[Edge]: ...
+
+    def gap_rows(self, process: str) -> tuple[list[Any], list[Any]]: ...
 
     def close(self) -> None: ...

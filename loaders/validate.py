@@ -157,6 +157,7 @@ def _cross_checks(kb: KnowledgeBase) -> list[Issue]:
     for ref in _references(kb):
         issues += _check_ref(kb, ref)
     issues += _check_phases(kb)
+    issues += _check_comparator_settings(kb)
     issues += _check_duplicate_publications(kb)
     issues += _check_leads(kb)
     if not issues:
@@ -374,6 +375,24 @@ def _check_phases(kb: KnowledgeBase) -> list[Issue]:
                                     f"phase {st.phase!r} belongs to disease {owner!r}, which is neither "
                                     f"{st.disease!r} nor a disease it is a subtype of; set `disease: {owner}` "
                                     f"or pick a phase of {st.disease!r}"))
+    return issues
+
+
+def _check_comparator_settings(kb: KnowledgeBase) -> list[Issue]:
+    """Evidence from a study in a comparator-scope disease (e.g. CKD vascular calcification) is comparator evidence:
+    the flag on the item is what rankings and evidence gaps read, so it must say so."""
+    issues: list[Issue] = []
+    for agent in kb.of(s.NodeKind.AGENT):
+        where = kb.where[agent.id]
+        for i, st in enumerate(agent.studies):
+            disease = kb.entities[s.NodeKind.DISEASE].get(st.disease)
+            if disease is None or disease.scope is not s.DiseaseScope.COMPARATOR:
+                continue
+            for j, ev in enumerate(st.evidence):
+                if not ev.comparator:
+                    loc = (*where.loc, "studies", i, "evidence", j)
+                    issues.append(Issue(where.file, kb.docs[where.file].line_of(loc), format_loc((*loc, "comparator")),
+                                        f"{st.disease!r} is a comparator setting: set `comparator: true`"))
     return issues
 
 

@@ -166,28 +166,44 @@ async def _search(info: Info[Context, None], text: str, kinds: list[t.NodeKindEn
 
 async def _inhibitors_without_harm(
     info: Info[Context, None],
-    process: strawberry.ID = strawberry.ID(qs.DEFAULT_PROCESS),
-    spare: list[strawberry.ID] | None = None,
-    disease: strawberry.ID | None = None,
-    phase: strawberry.ID | None = None,
-    tissue: strawberry.ID | None = None,
-    min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
-    include_harmed: bool = False,
-    verified_only: bool = True,
+    process: Annotated[strawberry.ID, strawberry.argument(
+        description="The process to inhibit; its IS_A subtypes and PART_OF parts count too.")
+    ] = strawberry.ID(qs.DEFAULT_PROCESS),
+    spare: Annotated[list[strawberry.ID] | None, strawberry.argument(
+        description="Nodes whose suppression is bone harm (with their IS_A/PART_OF descendants); default: every "
+                    "process and cell type with a bone facet.")] = None,
+    disease: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only agents studied with success in this disease or a subtype (any phase).")] = None,
+    phase: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only agents studied with success in this disease phase.")] = None,
+    tissue: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Only agents whose inhibition names this tissue, or studied with success in a disease "
+                    "involving it.")] = None,
+    min_evidence: Annotated[t.EvidenceLevelEnum | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Qualifying claims need at least this evidence level.")] = None,
+    include_harmed: Annotated[bool, strawberry.argument(
+        description="Also list agents whose overall verdict is harm or conflicting.")] = False,
+    verified_only: Annotated[bool, strawberry.argument(
+        description="A qualifying claim must cite a verified publication (bone-safety claims always count).")
+    ] = True,
+    clinical: Annotated[bool, strawberry.argument(
+        description="Count effective/mixed studies in diseases that manifest the process as inhibition.")] = True,
 ) -> list[t.InhibitorResult]:
-    """Agents that inhibit `process` (default ectopic calcification, with every process that IS_A it) and have no
-    evidence of suppressing `spare` (default: osteoblast, bone formation, skeletal mineralization). Each result
-    says benefit / no_harm / no_data, with the claims behind it; `includeHarmed` adds agents with harm evidence,
-    marked harm. Filters: disease (and its subtypes/phases), phase, tissue, minEvidence. With `verifiedOnly` (the
-    default) an inhibition counts only if it cites a verified publication; `verifiedOnly: false` adds agents whose
-    inhibition rests on citations not yet checked (each evidence item carries `verified`)."""
+    """Agents that inhibit ectopic calcification (or `process`) — by an inhibits claim or by a successful clinical
+    study in a disease that manifests it — with a bone-safety verdict per facet (osteoblast, bone formation,
+    mineralization, fracture healing, bone mass / fracture risk, skeletal growth) and overall, each with a one-line
+    reason. By default only agents whose overall verdict is benefit, no_harm or no_data; `includeHarmed` adds harm and
+    conflicting. Ordered by verdict, then strength of the qualifying evidence. The rule: docs/verdicts.md."""
     q = qs.InhibitorsWithoutHarm(
         process=str(process), spare=tuple(str(x) for x in spare) if spare is not None else qs.DEFAULT_SPARE,
         disease=disease and str(disease), phase=phase and str(phase), tissue=tissue and str(tissue),
         min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None, include_harmed=include_harmed,
-        verified_only=verified_only)
+        verified_only=verified_only, clinical=clinical)
     answers = await run(info, qs.inhibitors_without_harm, info.context.store, q)
-    return [t.InhibitorResult(agent=t.wrap(a.node), safety=a.safety, inhibitions=_rels(a.inhibitions),
+    return [t.InhibitorResult(agent=t.wrap(a.node), verdict=a.verdict, reason=a.bone.reason,
+                              facets=[t.facet_verdict(f) for f in a.bone.facets], qualified_by=a.qualified_by,
+                              inhibitions=_rels(a.inhibitions), efficacy=_rels(a.efficacy),
+                              strength=t.strength(a.strength), safety=a.safety,
                               safety_claims=_rels(a.safety_claims)) for a in answers]
 
 
@@ -197,17 +213,19 @@ async def _dual_action(
     promotes: list[strawberry.ID] | None = None,
     min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
     verified_only: bool = True,
+    clinical: bool = True,
 ) -> list[t.DualActionResult]:
-    """Agents that inhibit `process` and promote any of `promotes` (default: bone formation, skeletal
-    mineralization, osteoblast), with conflicting claims listed. `verifiedOnly` (default true): both claims must
-    cite a verified publication."""
+    """Agents that inhibit `process` (by an inhibits claim, or — with `clinical` — a successful study in a disease
+    that manifests it) and promote any of `promotes` (default: bone formation, skeletal mineralization, osteoblast,
+    bone mass), with conflicting claims listed. `verifiedOnly` (default true): every counted claim must cite a
+    verified publication."""
     q = qs.DualAction(process=str(process),
                       promotes=tuple(str(x) for x in promotes) if promotes is not None else qs.DEFAULT_BONE_PROMOTES,
                       min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None,
-                      verified_only=verified_only)
+                      verified_only=verified_only, clinical=clinical)
     rows = await run(info, qs.dual_action, info.context.store, q)
-    return [t.DualActionResult(agent=t.wrap(r.node), inhibitions=_rels(r.inhibitions), promotions=_rels(r.promotions),
-                               conflicts=_rels(r.conflicts)) for r in rows]
+    return [t.DualActionResult(agent=t.wrap(r.node), inhibitions=_rels(r.inhibitions), efficacy=_rels(r.efficacy),
+                               promotions=_rels(r.promotions), conflicts=_rels(r.conflicts)) for r in rows]
 
 
 async def _agents_in_phase(
@@ -216,15 +234,16 @@ async def _agents_in_phase(
     disease: strawberry.ID | None = None,
     agent: strawberry.ID | None = None,
 ) -> list[t.PhaseStudyResult]:
-    """Agents studied in a disease phase (give `phase`, or `disease` for all its phases), or the phases one `agent`
-    was studied in; with outcome and evidence. Ordered by disease, phase order, agent."""
+    """Agents studied in a disease phase (give `phase`; or `disease` for studies of it and its subtypes on the phases
+    of its scheme — its own or its nearest supertype's; a disease with no scheme is an error), or the phases one
+    `agent` was studied in; with outcome and evidence. Ordered by studied disease, phase order, agent."""
     q = qs.PhaseStudies(phase=phase and str(phase), disease=disease and str(disease), agent=agent and str(agent))
     rows = await run(info, qs.phase_studies, info.context.store, q)
-    ids = sorted({x for r in rows for x in (r.agent, r.phase, r.disease)})
+    ids = sorted({x for r in rows for x in (r.agent, r.phase, r.disease, r.scheme)})
     nodes = dict(zip(ids, await info.context.nodes.load_many(ids), strict=True))
     return [t.PhaseStudyResult(agent=t.wrap(nodes[r.agent]), phase=t.wrap(nodes[r.phase]),
-                               disease=t.wrap(nodes[r.disease]), order=r.order, outcome=r.outcome,
-                               claim=t.relationship(r.claim)) for r in rows]
+                               disease=t.wrap(nodes[r.disease]), scheme=t.wrap(nodes[r.scheme]), order=r.order,
+                               outcome=r.outcome, claim=t.relationship(r.claim)) for r in rows]
 
 
 async def _paths_out(info: Info[Context, None], found: list[qs.GraphPath]) -> list[t.Path]:
@@ -270,6 +289,72 @@ async def _paths(
     return await _paths_out(info, await run(info, qs.paths, info.context.store, q))
 
 
+async def _agents_acting_on(
+    info: Info[Context, None],
+    node: Annotated[strawberry.ID, strawberry.argument(description="A target, pathway or mechanism id.")],
+    min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
+    verified_only: Annotated[bool, strawberry.argument(
+        description="Every claim of a chain must cite a verified publication (default: list all, flagged).")
+    ] = False,
+) -> list[t.ActingAgentResult]:
+    """Agents acting on a target, pathway or mechanism — directly (TARGETS, HAS_MECHANISM) or through one target or
+    mechanism (PARTICIPATES_IN, MODULATES) — with every claim chain and its evidence. Direct first, then strongest."""
+    q = qs.AgentsActingOn(node=str(node), min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None,
+                          verified_only=verified_only)
+    rows = await run(info, qs.agents_acting_on, info.context.store, q)
+    ids = sorted({n for r in rows for p in r.chains for n in p.nodes})
+    nodes = dict(zip(ids, await info.context.nodes.load_many(ids), strict=True))
+    return [t.ActingAgentResult(agent=t.wrap(nodes[r.agent]), direct=r.direct,
+                                chains=[t.Path(nodes=[t.wrap(nodes[n]) for n in p.nodes],
+                                               relationships=_rels(p.edges), length=len(p.edges)) for p in r.chains])
+            for r in rows]
+
+
+async def _agents_studied_in(
+    info: Info[Context, None],
+    disease: Annotated[strawberry.ID, strawberry.argument(description="The disease; its subtypes count too.")],
+    outcomes: Annotated[list[t.OutcomeEnum] | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Keep claims with one of these outcomes (all when omitted).")] = None,
+    intent: Annotated[t.IntentEnum | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Keep claims with an evidence item of this intent (prevention / treatment).")] = None,
+    min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
+    verified_only: Annotated[bool, strawberry.argument(
+        description="Keep claims citing a verified publication (default: list all, flagged).")] = False,
+) -> list[t.DiseaseStudyResult]:
+    """Every agent studied in a disease or its subtypes (on the disease or a phase), with outcome, intent and
+    evidence; effective first, then strongest evidence."""
+    q = qs.AgentsStudiedIn(disease=str(disease), outcomes=tuple(s.Outcome(o) for o in outcomes or ()),
+                           intent=s.Intent(intent) if intent else None,
+                           min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None,
+                           verified_only=verified_only)
+    rows = await run(info, qs.agents_studied_in, info.context.store, q)
+    ids = sorted({x for r in rows for x in (r.agent, r.disease, r.phase) if x})
+    nodes = dict(zip(ids, await info.context.nodes.load_many(ids), strict=True))
+    return [t.DiseaseStudyResult(agent=t.wrap(nodes[r.agent]), disease=t.wrap(nodes[r.disease]),
+                                 phase=t.wrap(nodes[r.phase]) if r.phase else None, outcome=r.outcome,
+                                 intents=list(r.intents), claim=t.relationship(r.claim),
+                                 strength=t.strength(r.strength)) for r in rows]
+
+
+async def _evidence_gaps(
+    info: Info[Context, None],
+    scope: Annotated[t.GapScopeEnum, strawberry.argument(  # type: ignore[valid-type]
+        description="One row per agent class (default) or per disease.")] = qs.GapScope.AGENT_CLASS,
+    kinds: Annotated[list[t.GapKindEnum] | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Keep rows of these kinds, e.g. [COMPARATOR_ONLY, NONE] for the classes that lack "
+                    "musculoskeletal efficacy evidence.")] = None,
+) -> list[t.EvidenceGapResult]:
+    """For each agent class (or disease): the strongest kind of efficacy evidence the graph holds — musculoskeletal
+    human, animal or in vitro, comparator settings only, or none — weakest first, so the gaps lead."""
+    q = qs.EvidenceGaps(scope=qs.GapScope(scope), kinds=tuple(qs.GapKind(k) for k in kinds or ()))
+    rows = await run(info, qs.evidence_gaps, info.context.store, q)
+    ids = sorted({x for r in rows for x in (r.node, *r.agents)})
+    nodes = dict(zip(ids, await info.context.nodes.load_many(ids), strict=True))
+    return [t.EvidenceGapResult(node=t.wrap(nodes[r.node]), kind=r.kind, agents=[t.wrap(nodes[a]) for a in r.agents],
+                                claims=r.claims, publications=r.publications, best_level=r.best_level,
+                                controlled=r.controlled) for r in rows]
+
+
 def build_query_type() -> type:
     ns: dict[str, Any] = {
         "node": strawberry.field(resolver=_node),
@@ -280,6 +365,9 @@ def build_query_type() -> type:
         "mechanismPaths": strawberry.field(resolver=_mechanism_paths),
         "evidenceProfile": strawberry.field(resolver=_evidence_profile),
         "paths": strawberry.field(resolver=_paths),
+        "agentsActingOn": strawberry.field(resolver=_agents_acting_on),
+        "agentsStudiedIn": strawberry.field(resolver=_agents_studied_in),
+        "evidenceGaps": strawberry.field(resolver=_evidence_gaps),
         **_kind_fields(),
     }
     return strawberry.type(type("Query", (), ns), description="calcigraph: read-only questions over the graph.")

@@ -19,6 +19,7 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from graph import questions as qs
 from graph import schema as s
+from graph import verdicts as v
 from graph.store import Direction, Node, SortField, evidence_of
 from graph.store import Edge as StoreEdge
 
@@ -35,6 +36,16 @@ OutcomeEnum = strawberry.enum(s.Outcome, name="Outcome")
 BoneSafetyEnum = strawberry.enum(qs.BoneSafety, name="BoneSafety",
                                  description=(qs.BoneSafety.__doc__ or "").strip())
 SortFieldEnum = strawberry.enum(SortField, name="SortField")
+VerdictEnum = strawberry.enum(v.Verdict, name="Verdict", description=(v.Verdict.__doc__ or "").strip())
+BoneFacetEnum = strawberry.enum(s.BoneFacet, name="BoneFacet", description=(s.BoneFacet.__doc__ or "").strip())
+ExposureEnum = strawberry.enum(s.Exposure, name="Exposure", description=(s.Exposure.__doc__ or "").strip())
+RegimenEnum = strawberry.enum(s.Regimen, name="Regimen", description=(s.Regimen.__doc__ or "").strip())
+TimingEnum = strawberry.enum(s.Timing, name="Timing", description=(s.Timing.__doc__ or "").strip())
+PopulationEnum = strawberry.enum(s.Population, name="Population", description=(s.Population.__doc__ or "").strip())
+IntentEnum = strawberry.enum(s.Intent, name="Intent", description=(s.Intent.__doc__ or "").strip())
+GapKindEnum = strawberry.enum(qs.GapKind, name="GapKind", description=(qs.GapKind.__doc__ or "").strip())
+GapScopeEnum = strawberry.enum(qs.GapScope, name="GapScope", description="Rows of evidenceGaps: per agent class or "
+                                                                         "per disease.")
 
 
 @strawberry.enum(description="Sort order.")
@@ -61,6 +72,15 @@ class Evidence:
     model: str | None
     comparator: bool = strawberry.field(description="From a non-musculoskeletal comparator setting.")
     verified: bool = strawberry.field(description="The cited publication was verified against its record.")
+    exposure: ExposureEnum = strawberry.field(  # type: ignore[valid-type]
+        description="Exposure the finding was seen at; only therapeutic findings decide a bone-safety verdict.")
+    regimen: RegimenEnum | None = strawberry.field(description="How the agent was given, when stated.")  # type: ignore
+    timing: TimingEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="When treatment started relative to injury or disease, when stated.")
+    population: PopulationEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="Who or what the finding was observed in, when curated.")
+    intent: IntentEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="For a study in a disease: prevention, or treatment of established disease.")
 
     @strawberry.field(description="The cited publication.")
     async def publication(self, info: Info[Context, None]) -> "Publication | None":
@@ -98,9 +118,15 @@ def _identifiers(self: Entity) -> list[Identifier]:
             for c, v in zip(props.get("identifiers", []), props.get("identifiers_verified", []), strict=False)]
 
 
-def _evidence_field(self: Any) -> list[Evidence]:
+def evidence_items(props: Any) -> list[Evidence]:
+    """The Evidence objects of a relationship's (or disease/phase node's) parallel evidence lists."""
     return [Evidence(pub=e.pub, level=e.level, finding=e.finding, species=e.species, model=e.model,
-                     comparator=e.comparator, verified=e.verified) for e in evidence_of(self.node.props)]
+                     comparator=e.comparator, verified=e.verified, exposure=e.exposure, regimen=e.regimen,
+                     timing=e.timing, population=e.population, intent=e.intent) for e in evidence_of(props)]
+
+
+def _evidence_field(self: Any) -> list[Evidence]:
+    return evidence_items(self.node.props)
 
 
 PY_TYPES: dict[str, Any] = {"str": str | None, "int": int | None, "bool": bool | None, "float": float | None,
@@ -192,8 +218,7 @@ def _relationship_type() -> type:
         return wrap(await info.context.nodes.load(self.edge.target))
 
     def evidence(self: Any) -> list[Evidence]:
-        return [Evidence(pub=e.pub, level=e.level, finding=e.finding, species=e.species, model=e.model,
-                         comparator=e.comparator, verified=e.verified) for e in evidence_of(self.edge.props)]
+        return evidence_items(self.edge.props)
 
     annotations: dict[str, Any] = {
         "edge": strawberry.Private[StoreEdge],
@@ -282,18 +307,79 @@ class NodeSort:
 # ---- question results ---------------------------------------------------------------------------------------
 
 
-@strawberry.type(description="An agent that inhibits the process, with the bone-safety judgement and its claims.")
+@strawberry.type(description="How strong an answer's best qualifying evidence is (answers are ordered by `score`).")
+class Strength:
+    score: int = strawberry.field(description=(qs.Strength.__doc__ or "").strip())
+    tier: str = strawberry.field(description="Population tier of the best item: human, animal or in_vitro.")
+    musculoskeletal: bool = strawberry.field(description="The best item is from a musculoskeletal setting.")
+    best_level: EvidenceLevelEnum | None  # type: ignore[valid-type]
+    publications: int = strawberry.field(description="Distinct publications behind the qualifying claims.")
+
+
+def strength(value: qs.Strength) -> Strength:
+    return Strength(score=value.score, tier=value.tier, musculoskeletal=value.musculoskeletal,
+                    best_level=value.best_level, publications=value.publications)
+
+
+@strawberry.type(description="A facet's verdict within one context (regimen, timing), when its evidence comes from "
+                             "more than one.")
+class ContextVerdict:
+    regimen: RegimenEnum | None  # type: ignore[valid-type]
+    timing: TimingEnum | None  # type: ignore[valid-type]
+    verdict: VerdictEnum  # type: ignore[valid-type]
+    reason: str
+
+
+@strawberry.type(description="The verdict on one bone-safety facet, the one-line reason, and the claims behind it "
+                             "(rule: graph/verdicts.py, docs/verdicts.md).")
+class FacetVerdict:
+    facet: BoneFacetEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="The facet; null for spared nodes outside the six facets (only with a custom `spare`).")
+    verdict: VerdictEnum  # type: ignore[valid-type]
+    reason: str = strawberry.field(description="Why: the deciding evidence, and what was outweighed or set aside.")
+    claims: list[Relationship]  # type: ignore[valid-type]
+    indirect_claims: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
+        description="Mechanism-level claims, when they decided the facet (no direct evidence of the agent).")
+    contexts: list[ContextVerdict]
+    counted: int = strawberry.field(description="Evidence items at therapeutic exposure that were weighed.")
+    set_aside: int = strawberry.field(description="Items at supratherapeutic or overdose exposure: shown, not counted.")
+
+
+def facet_verdict(f: v.FacetVerdict) -> FacetVerdict:
+    return FacetVerdict(facet=f.facet, verdict=f.verdict, reason=f.reason,
+                        claims=[relationship(e) for e in f.claims],
+                        indirect_claims=[relationship(e) for e in f.indirect],
+                        contexts=[ContextVerdict(regimen=c.regimen, timing=c.timing, verdict=c.verdict,
+                                                 reason=c.reason) for c in f.contexts],
+                        counted=f.counted, set_aside=f.set_aside)
+
+
+@strawberry.type(description="An agent that inhibits the process — by an inhibits claim or a clinical study — with its "
+                             "bone-safety verdict per facet and overall.")
 class InhibitorResult:
     agent: Agent  # type: ignore[valid-type]
-    safety: BoneSafetyEnum  # type: ignore[valid-type]
+    verdict: VerdictEnum = strawberry.field(  # type: ignore[valid-type]
+        description="Overall bone-safety verdict, derived from the facets (graph/verdicts.py).")
+    reason: str = strawberry.field(description="One line: the facets behind the overall verdict.")
+    facets: list[FacetVerdict] = strawberry.field(description="Every bone-safety facet, each with verdict and reason.")
+    qualified_by: list[str] = strawberry.field(
+        description="Which evidence qualified the agent: 'effect' (an inhibits claim), 'clinical' (a study).")
     inhibitions: list[Relationship]  # type: ignore[valid-type]
-    safety_claims: list[Relationship]  # type: ignore[valid-type]
+    efficacy: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
+        description="Qualifying effective/mixed STUDIED_IN claims on diseases that manifest the process.")
+    strength: Strength
+    safety: BoneSafetyEnum = strawberry.field(  # type: ignore[valid-type]
+        deprecation_reason="Use `verdict` (and `facets`): this single label shows `conflicting` as harm.")
+    safety_claims: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
+        description="Every bone claim the verdict looked at (the agent's own, then mechanism claims).")
 
 
 @strawberry.type(description="An agent that inhibits the process and promotes bone formation or mineralization.")
 class DualActionResult:
     agent: Agent  # type: ignore[valid-type]
     inhibitions: list[Relationship]  # type: ignore[valid-type]
+    efficacy: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
+        description="Qualifying effective/mixed studies on diseases that manifest the process.")
     promotions: list[Relationship]  # type: ignore[valid-type]
     conflicts: list[Relationship]  # type: ignore[valid-type]
 
@@ -302,10 +388,35 @@ class DualActionResult:
 class PhaseStudyResult:
     agent: Agent  # type: ignore[valid-type]
     phase: DiseasePhase  # type: ignore[valid-type]
-    disease: Disease  # type: ignore[valid-type]
+    disease: Disease = strawberry.field(  # type: ignore[valid-type]
+        description="The disease studied (the phase's own, or a subtype staged by its phases).")
+    scheme: Disease = strawberry.field(  # type: ignore[valid-type]
+        description="The disease whose phase scheme the phase belongs to.")
     order: int
     outcome: OutcomeEnum  # type: ignore[valid-type]
     claim: Relationship  # type: ignore[valid-type]
+
+
+@strawberry.type(description="An agent studied in a disease (or a subtype, or a phase), with outcome and intent.")
+class DiseaseStudyResult:
+    agent: Agent  # type: ignore[valid-type]
+    disease: Disease = strawberry.field(description="The disease studied.")  # type: ignore[valid-type]
+    phase: DiseasePhase | None  # type: ignore[valid-type]
+    outcome: OutcomeEnum  # type: ignore[valid-type]
+    intents: list[IntentEnum]  # type: ignore[valid-type]
+    claim: Relationship  # type: ignore[valid-type]
+    strength: Strength
+
+
+@strawberry.type(description="For one agent class or disease: the strongest kind of efficacy evidence the graph holds.")
+class EvidenceGapResult:
+    node: Entity = strawberry.field(description="The agent class or disease.")
+    kind: GapKindEnum  # type: ignore[valid-type]
+    agents: list[Agent] = strawberry.field(description="Agents with efficacy evidence here.")  # type: ignore
+    claims: int
+    publications: int
+    best_level: EvidenceLevelEnum | None  # type: ignore[valid-type]
+    controlled: bool = strawberry.field(description="At least one musculoskeletal RCT or meta-analysis item.")
 
 
 @strawberry.type(description="A path: its nodes in order and the relationships between them, with evidence.")
@@ -313,6 +424,13 @@ class Path:
     nodes: list[Entity]
     relationships: list[Relationship]  # type: ignore[valid-type]
     length: int
+
+
+@strawberry.type(description="An agent acting on a target, pathway or mechanism, with every claim chain.")
+class ActingAgentResult:
+    agent: Agent  # type: ignore[valid-type]
+    direct: bool = strawberry.field(description="At least one chain is a single claim (TARGETS / HAS_MECHANISM).")
+    chains: list[Path]
 
 
 @strawberry.type(description="The agent's claims of one type and qualifier at one (best) evidence level.")

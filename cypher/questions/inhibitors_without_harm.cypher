@@ -1,47 +1,59 @@
 // Question 1 — Inhibitors without harm (semantics: graph/questions.py, InhibitorsWithoutHarm).
-// Agents with an AFFECTS{direction:'inhibits'} claim into $process or any process that IS_A it, at evidence
-// rank >= $min_rank and citing >= $min_verified verified publications (1 by default, 0 with verified_only off),
-// optionally studied with success in $disease / $phase / a disease involving $tissue,
-// returned with ALL their claims on the spared set ($spare plus processes that IS_A a spared process).
-// Classification into benefit / no_harm / no_data / harm happens in graph/questions.py, identically for both stores.
+// Agents that inhibit $process (or a process that IS_A / is PART_OF it), qualified by either kind of evidence:
+//   inhibitions — AFFECTS{direction:'inhibits'} claims into that set;
+//   efficacy    — effective/mixed STUDIED_IN claims on a disease that MANIFESTS a process of that set (or a phase
+//                 of such a disease), when $clinical;
+// each at evidence rank >= $min_rank and citing >= $min_verified verified publications; optionally studied with
+// success in $disease (or a subtype) / $phase / a disease involving $tissue. Returned with ALL their bone claims:
+// AFFECTS claims on spared nodes (every node with a bone_facet, or $spare with its IS_A/PART_OF descendants) and,
+// as indirect evidence, MODULATES claims on them by the agent's mechanisms.
+// The verdict per bone facet (benefit / no_harm / conflicting / harm / no_data) is decided in graph/verdicts.py,
+// identically for both stores; here each bone claim carries its node's `facet`.
 //
 // In Neo4j Browser, set the parameters first, e.g.:
 // :param process => 'ectopic-calcification';
-// :param spare => ['osteoblast', 'bone-formation', 'skeletal-mineralization'];
+// :param spare => null;
 // :param min_rank => 0;
 // :param min_verified => 1;
+// :param clinical => true;
 // :param disease => null;
 // :param phase => null;
 // :param tissue => null;
 // :param success => ['effective', 'mixed'];
 MATCH (root:Process {id: $process})
-WITH [(c:Process)-[:IS_A*0..]->(root) | c.id] AS inhibited
-OPTIONAL MATCH (sp:Entity) WHERE sp.id IN $spare
-WITH inhibited, collect(sp) AS spare_roots
+WITH [(c:Process)-[:IS_A|PART_OF*0..]->(root) | c.id] AS inhibited
 WITH inhibited,
-     reduce(acc = [], r IN spare_roots | acc + [r.id] + [(c:Process)-[:IS_A*1..]->(r) | c.id]) AS spared,
-     CASE WHEN $disease IS NULL THEN []
-          ELSE [(d:Disease)-[:SUBTYPE_OF*0..]->(:Disease {id: $disease}) | d.id]
-             + [(d:Disease)-[:SUBTYPE_OF*0..]->(:Disease {id: $disease}) | [(d)-[:HAS_PHASE]->(ph) | ph.id]] END
-       AS disease_nested,
-     CASE WHEN $tissue IS NULL THEN []
-          ELSE [(d:Disease)-[:INVOLVES]->(:Tissue {id: $tissue}) | d.id]
-             + [(d:Disease)-[:INVOLVES]->(:Tissue {id: $tissue}) | [(d)-[:HAS_PHASE]->(ph) | ph.id]] END
-       AS tissue_nested
-WITH inhibited, spared,
-     reduce(acc = [], x IN disease_nested | acc + x) AS disease_targets,
-     reduce(acc = [], x IN tissue_nested | acc + x) AS tissue_targets
-MATCH (a:Agent)-[r:AFFECTS {direction: 'inhibits'}]->(x)
-WHERE x.id IN inhibited AND r.best_rank >= $min_rank AND r.verified_count >= $min_verified
-WITH a, collect(r) AS inhibitions, spared, disease_targets, tissue_targets
-WHERE ($phase IS NULL OR EXISTS {
+     CASE WHEN $clinical THEN [(d:Disease)-[:MANIFESTS]->(p:Process) WHERE p.id IN inhibited | d.id] ELSE [] END
+       AS manifesting,
+     CASE WHEN $spare IS NULL THEN COLLECT { MATCH (n:Process|CellType) WHERE n.bone_facet IS NOT NULL RETURN n.id }
+          ELSE COLLECT { MATCH (r:Process|CellType) WHERE r.id IN $spare
+                         RETURN r.id AS id
+                         UNION
+                         MATCH (c:Process)-[:IS_A|PART_OF*1..]->(r:Process) WHERE r.id IN $spare
+                         RETURN c.id AS id } END AS spared,
+     CASE WHEN $disease IS NULL THEN [] ELSE [(d:Disease)-[:SUBTYPE_OF*0..]->(:Disease {id: $disease}) | d.id] END
+       AS disease_set,
+     CASE WHEN $tissue IS NULL THEN [] ELSE [(d:Disease)-[:INVOLVES]->(:Tissue {id: $tissue}) | d.id] END
+       AS tissue_set
+MATCH (a:Agent)
+WITH a, spared, disease_set, tissue_set,
+     [(a)-[r:AFFECTS {direction: 'inhibits'}]->(x) WHERE x.id IN inhibited
+        AND r.best_rank >= $min_rank AND r.verified_count >= $min_verified | r] AS inhibitions,
+     [(a)-[r:STUDIED_IN]->() WHERE r.outcome IN $success AND r.disease IN manifesting
+        AND r.best_rank >= $min_rank AND r.verified_count >= $min_verified | r] AS efficacy
+WHERE (size(inhibitions) > 0 OR size(efficacy) > 0)
+  AND ($phase IS NULL OR EXISTS {
         MATCH (a)-[st:STUDIED_IN]->(:DiseasePhase {id: $phase}) WHERE st.outcome IN $success })
   AND ($disease IS NULL OR EXISTS {
-        MATCH (a)-[st:STUDIED_IN]->(t) WHERE st.outcome IN $success AND t.id IN disease_targets })
+        MATCH (a)-[st:STUDIED_IN]->() WHERE st.outcome IN $success AND st.disease IN disease_set })
   AND ($tissue IS NULL OR any(r IN inhibitions WHERE r.tissue = $tissue) OR EXISTS {
-        MATCH (a)-[st:STUDIED_IN]->(t) WHERE st.outcome IN $success AND t.id IN tissue_targets })
+        MATCH (a)-[st:STUDIED_IN]->() WHERE st.outcome IN $success AND st.disease IN tissue_set })
 RETURN a.id AS agent, properties(a) AS agent_props,
        [r IN inhibitions | {type: type(r), source: a.id, target: endNode(r).id, props: properties(r)}] AS inhibitions,
+       [r IN efficacy | {type: type(r), source: a.id, target: endNode(r).id, props: properties(r)}] AS efficacy,
        [(a)-[r:AFFECTS]->(y) WHERE y.id IN spared
-          | {type: type(r), source: a.id, target: y.id, props: properties(r)}] AS spared_claims
+          | {type: type(r), source: a.id, target: y.id, props: properties(r), facet: y.bone_facet}] AS bone_claims,
+       [(a)-[h:HAS_MECHANISM]->(m)-[r:MODULATES]->(y) WHERE y.id IN spared
+          | {type: type(r), source: m.id, target: y.id, props: properties(r), facet: y.bone_facet,
+             via: {type: type(h), source: a.id, target: m.id, props: properties(h)}}] AS indirect
 ORDER BY agent;

@@ -6,63 +6,90 @@ import pytest
 
 from tests.api.conftest import Api
 
-EVIDENCE = "evidence { pub level verified finding publication { ... on Publication { title year journal url } } }"
+EVIDENCE = "evidence { pub level verified finding exposure regimen timing population intent " \
+           "publication { ... on Publication { title year journal url } } }"
 FLAGSHIP = f"""
 query Flagship($includeHarmed: Boolean! = false, $minEvidence: EvidenceLevel, $verifiedOnly: Boolean! = true) {{
   inhibitorsWithoutHarm(includeHarmed: $includeHarmed, minEvidence: $minEvidence, verifiedOnly: $verifiedOnly) {{
     agent {{ id name }}
+    verdict reason qualifiedBy
+    strength {{ score tier musculoskeletal bestLevel publications }}
+    facets {{ facet verdict reason counted setAside claims {{ key }} indirectClaims {{ key }}
+              contexts {{ regimen timing verdict reason }} }}
     safety
     inhibitions {{ target {{ id }} direction bestLevel {EVIDENCE} }}
+    efficacy {{ target {{ id }} outcome disease bestLevel {EVIDENCE} }}
     safetyClaims {{ target {{ id }} direction dose {EVIDENCE} }}
   }}
 }}"""
+SAFE = {"BENEFIT", "NO_HARM", "NO_DATA"}
 
 
 def ids(rows: list[dict]) -> list[str]:
     return [r["agent"]["id"] for r in rows]
 
 
-def test_flagship_returns_bone_sparing_inhibitors_and_leaves_out_agents_with_bone_harm(api: Api) -> None:
+def test_flagship_lists_only_agents_whose_overall_verdict_is_safe_with_a_reason_per_facet(api: Api) -> None:
     rows = api.data(FLAGSHIP)["inhibitorsWithoutHarm"]
-    found = ids(rows)
-    # magnesium (vascular calcification, bone benefit), vitamin K1 (RCT on coronary calcium, no bone harm),
-    # phytate (calcinosis, vascular calcification) and the HO-preventing NSAID without bone-healing harm
-    assert {"magnesium-ion", "phylloquinone", "phytic-acid", "ibuprofen"} <= set(found)
-    assert "indomethacin" not in found and "etidronate" not in found
-    assert all(r["safety"] != "HARM" for r in rows)
-    for row in rows:  # every answer carries the citations behind its inhibition claim, publications resolved
-        assert all(c["evidence"] and all(e["publication"]["title"] for e in c["evidence"]) for c in row["inhibitions"])
+    assert rows and all(r["verdict"] in SAFE for r in rows)
+    # magnesium (vascular calcification, mineralization benefit), vitamin K1 (RCT on coronary calcium, no bone
+    # harm) and phytate (calcinosis, vascular calcification) are inhibitors without bone harm
+    assert {"magnesium-ion", "phylloquinone", "phytic-acid"} <= set(ids(rows))
+    for row in rows:
+        assert [f["facet"] for f in row["facets"]] == ["OSTEOBLAST", "BONE_FORMATION", "MINERALIZATION",
+                                                       "FRACTURE_HEALING", "BONE_MASS", "SKELETAL_GROWTH"]
+        assert all(f["reason"].startswith(f["verdict"].lower() + ":") for f in row["facets"])
+        assert row["reason"].startswith(row["verdict"].lower() + ":")
+        # every answer carries the citations behind what qualified it, publications resolved
+        qualifying = row["inhibitions"] + row["efficacy"]
+        assert qualifying and all(c["evidence"] and all(e["publication"]["title"] for e in c["evidence"])
+                                  for c in qualifying)
+        assert set(row["qualifiedBy"]) == ({"effect"} if row["inhibitions"] else set()) | (
+            {"clinical"} if row["efficacy"] else set())
+
+
+def test_answers_are_ranked_by_verdict_then_strength(api: Api) -> None:
+    rows = api.data(FLAGSHIP, {"includeHarmed": True})["inhibitorsWithoutHarm"]
+    order = ["BENEFIT", "NO_HARM", "NO_DATA", "CONFLICTING", "HARM"]
+    keys = [(order.index(r["verdict"]), -r["strength"]["score"]) for r in rows]
+    assert keys == sorted(keys)
 
 
 def test_every_flagship_answer_carries_a_verified_citation(api: Api) -> None:
     rows = api.data(FLAGSHIP)["inhibitorsWithoutHarm"]
     assert rows
-    assert all(all(any(e["verified"] for e in c["evidence"]) for c in r["inhibitions"]) for r in rows)
+    assert all(all(any(e["verified"] for e in c["evidence"]) for c in r["inhibitions"] + r["efficacy"])
+               for r in rows)
 
 
 def test_unverified_inhibitions_are_listed_only_when_asked_for(api: Api) -> None:
     verified = set(ids(api.data(FLAGSHIP)["inhibitorsWithoutHarm"]))
     every = {r["agent"]["id"]: r for r in api.data(FLAGSHIP, {"verifiedOnly": False})["inhibitorsWithoutHarm"]}
     assert verified < set(every)
-    # minocycline (SSc calcinosis) and MK-7 (vascular calcification) rest on papers not yet seen on PubMed/PMC
-    for agent in ("minocycline", "menaquinone-7"):
-        assert agent not in verified
-        assert not any(e["verified"] for c in every[agent]["inhibitions"] for e in c["evidence"])
+    # MK-7 (vascular calcification) rests on papers not yet seen on an authoritative page
+    assert "menaquinone-7" not in verified
+    assert not any(e["verified"] for c in every["menaquinone-7"]["inhibitions"] for e in c["evidence"])
 
 
-def test_bone_harm_is_shown_with_its_evidence_when_asked_for(api: Api) -> None:
+def test_bone_harm_is_shown_with_its_facets_and_evidence_when_asked_for(api: Api) -> None:
     rows = {r["agent"]["id"]: r for r in api.data(FLAGSHIP, {"includeHarmed": True})["inhibitorsWithoutHarm"]}
     indomethacin = rows["indomethacin"]
-    assert indomethacin["safety"] == "HARM"
+    assert indomethacin["verdict"] == "HARM" and indomethacin["safety"] == "HARM"
+    facets = {f["facet"]: f for f in indomethacin["facets"]}
+    assert facets["FRACTURE_HEALING"]["verdict"] in ("HARM", "CONFLICTING")
+    assert facets["FRACTURE_HEALING"]["claims"]
     harmed = {c["target"]["id"] for c in indomethacin["safetyClaims"] if c["direction"] == "inhibits"}
-    assert {"osteoblast", "bone-formation"} <= harmed
-    assert rows["etidronate"]["safety"] == "HARM"
+    assert "fracture-healing" in harmed
 
 
-def test_excess_dose_harm_is_listed_but_does_not_exclude(api: Api) -> None:
-    (magnesium,) = [r for r in api.data(FLAGSHIP)["inhibitorsWithoutHarm"] if r["agent"]["id"] == "magnesium-ion"]
-    assert magnesium["safety"] == "BENEFIT"
-    assert any(c["dose"] == "excess" and c["direction"] == "inhibits" for c in magnesium["safetyClaims"])
+def test_excess_exposure_is_listed_but_never_decides(api: Api) -> None:
+    rows = {r["agent"]["id"]: r for r in api.data(FLAGSHIP)["inhibitorsWithoutHarm"]}
+    magnesium = rows["magnesium-ion"]
+    assert magnesium["verdict"] == "BENEFIT"
+    excess = [c for c in magnesium["safetyClaims"] if c["dose"] == "excess" and c["direction"] == "inhibits"]
+    assert excess and all(e["exposure"] == "SUPRATHERAPEUTIC" for c in excess for e in c["evidence"])
+    mineralization = next(f for f in magnesium["facets"] if f["facet"] == "MINERALIZATION")
+    assert mineralization["setAside"] >= 1 and "not counted" in mineralization["reason"]
 
 
 def test_min_evidence_narrows_the_answer(api: Api) -> None:
@@ -70,7 +97,7 @@ def test_min_evidence_narrows_the_answer(api: Api) -> None:
     strong = api.data(FLAGSHIP, {"minEvidence": "RCT"})["inhibitorsWithoutHarm"]
     assert set(ids(strong)) < set(every)
     ranks = {"RCT", "META_ANALYSIS"}
-    assert all(any(c["bestLevel"] in ranks for c in r["inhibitions"]) for r in strong)
+    assert all(any(c["bestLevel"] in ranks for c in r["inhibitions"] + r["efficacy"]) for r in strong)
 
 
 def test_filters_by_disease_phase_and_tissue(api: Api) -> None:
@@ -78,6 +105,8 @@ def test_filters_by_disease_phase_and_tissue(api: Api) -> None:
            includeHarmed: true) { agent { id } } }"""
     in_ho = ids(api.data(q, {"d": "acquired-ho"})["inhibitorsWithoutHarm"])
     assert {"indomethacin", "etidronate", "celecoxib"} <= set(in_ho)
+    # a subtype's studies answer for the parent disease
+    assert set(ids(api.data(q, {"d": "ho-after-arthroplasty"})["inhibitorsWithoutHarm"])) <= set(in_ho)
     early = ids(api.data(q, {"p": "ho-inflammatory"})["inhibitorsWithoutHarm"])
     assert "indomethacin" in early and set(early) <= set(in_ho)
     assert api.data(q, {"t": "skeletal-muscle"})["inhibitorsWithoutHarm"]
@@ -86,7 +115,7 @@ def test_filters_by_disease_phase_and_tissue(api: Api) -> None:
 def test_dual_action_finds_agents_that_also_build_bone(api: Api) -> None:
     q = "{ dualAction { agent { id } promotions { target { id } } conflicts { target { id } } } }"
     rows = {r["agent"]["id"]: r for r in api.data(q)["dualAction"]}
-    assert {"magnesium-ion", "alendronate"} <= set(rows)
+    assert "magnesium-ion" in rows
     assert all(r["promotions"] for r in rows.values())
     unverified = "{ dualAction(verifiedOnly: false) { agent { id } } }"
     assert "menaquinone-7" in {r["agent"]["id"] for r in api.data(unverified)["dualAction"]}
@@ -101,7 +130,52 @@ def test_agents_in_phase_and_phases_of_an_agent(api: Api) -> None:
     of_etidronate = api.data(q, {"a": "etidronate"})["agentsInPhase"]
     assert {r["phase"]["id"] for r in of_etidronate} >= {"ho-inflammatory", "ho-osteogenic"}
     by_disease = api.data(q, {"d": "acquired-ho"})["agentsInPhase"]
-    assert [r["order"] for r in by_disease] == sorted(r["order"] for r in by_disease)
+    assert by_disease
+    for disease in {r["disease"]["id"] for r in by_disease}:
+        orders = [r["order"] for r in by_disease if r["disease"]["id"] == disease]
+        assert orders == sorted(orders)
+
+
+def test_agents_in_phase_rolls_up_subtypes_and_refuses_a_disease_without_phases(api: Api) -> None:
+    q = """query($d: ID) { agentsInPhase(disease: $d) { agent { id } disease { id } scheme { id } phase { id } } }"""
+    # HO after arthroplasty has no phases of its own: it is staged by acquired HO's
+    rows = api.data(q, {"d": "ho-after-arthroplasty"})["agentsInPhase"]
+    assert all(r["scheme"]["id"] == "acquired-ho" and r["disease"]["id"] == "ho-after-arthroplasty" for r in rows)
+    parent = api.data(q, {"d": "acquired-ho"})["agentsInPhase"]
+    assert {r["agent"]["id"] for r in rows} <= {r["agent"]["id"] for r in parent}
+    error = api.error(q, {"d": "calciphylaxis"})
+    assert error["extensions"]["argument"] == "disease" and "no phases" in error["message"]
+
+
+def test_agents_studied_in_a_disease_include_subtypes_and_filter_by_outcome_and_intent(api: Api) -> None:
+    q = """query($d: ID!, $o: [Outcome!], $i: Intent) { agentsStudiedIn(disease: $d, outcomes: $o, intent: $i) {
+             agent { id } disease { id } phase { id } outcome intents claim { key } strength { score } } }"""
+    every = api.data(q, {"d": "acquired-ho"})["agentsStudiedIn"]
+    diseases = {r["disease"]["id"] for r in every}
+    assert {"acquired-ho", "ho-after-arthroplasty"} <= diseases  # subtypes count
+    effective = api.data(q, {"d": "acquired-ho", "o": ["EFFECTIVE"]})["agentsStudiedIn"]
+    assert effective and all(r["outcome"] == "EFFECTIVE" for r in effective)
+    prevention = api.data(q, {"d": "acquired-ho", "i": "PREVENTION"})["agentsStudiedIn"]
+    assert all("PREVENTION" in r["intents"] for r in prevention)
+
+
+def test_agents_acting_on_a_pathway_show_their_claim_chains(api: Api) -> None:
+    q = """{ agentsActingOn(node: "cox2-pge2") { agent { id } direct chains { length nodes { id }
+             relationships { type evidence { pub } } } } }"""
+    rows = api.data(q)["agentsActingOn"]
+    assert rows and all(p["nodes"][-1]["id"] == "cox2-pge2" and p["length"] <= 2 for r in rows for p in r["chains"])
+    assert all(rel["evidence"] for r in rows for p in r["chains"] for rel in p["relationships"])
+
+
+def test_evidence_gaps_answer_which_classes_lack_musculoskeletal_evidence_in_one_call(api: Api) -> None:
+    q = """query($k: [GapKind!], $s: GapScope! = AGENT_CLASS) { evidenceGaps(scope: $s, kinds: $k) {
+             node { id kind } kind claims publications controlled agents { id } } }"""
+    every = api.data(q)["evidenceGaps"]
+    assert {r["node"]["kind"] for r in every} == {"AGENT_CLASS"}
+    gaps = api.data(q, {"k": ["COMPARATOR_ONLY", "NONE"]})["evidenceGaps"]
+    assert all(r["kind"] in ("COMPARATOR_ONLY", "NONE") for r in gaps)
+    by_disease = api.data(q, {"s": "DISEASE"})["evidenceGaps"]
+    assert {r["node"]["kind"] for r in by_disease} == {"DISEASE"}
 
 
 def test_mechanism_paths_from_vitamin_k2_run_through_mgp_carboxylation(api: Api) -> None:
@@ -142,6 +216,10 @@ def test_generic_paths_respect_via_exclude_and_max_hops(api: Api) -> None:
         ('{ inhibitorsWithoutHarm(disease: "ho-inflammatory") { safety } }', "disease"),
         ('{ inhibitorsWithoutHarm(minEvidence: TRIAL) { safety } }', "minEvidence"),
         ('{ dualAction(promotes: ["nowhere"]) { conflicts { key } } }', "promotes"),
+        ('{ agentsInPhase(disease: "pxe") { order } }', "disease"),
+        ('{ agentsActingOn(node: "etidronate") { direct } }', "node"),
+        ('{ agentsStudiedIn(disease: "bone") { outcome } }', "disease"),
+        ('{ evidenceGaps(scope: EVERYTHING) { kind } }', "scope"),
         ("{ agentsInPhase { order } }", "phase"),
         ('{ mechanismPaths(agent: "etidronate", to: "bone", maxHops: 9) { length } }', "maxHops"),
         ('{ mechanismPaths(agent: "bone", to: "bone-formation") { length } }', "agent"),

@@ -46,6 +46,10 @@ def test_inhibitors_without_harm_agree_for_every_filter(memory_store: MemoryStor
     variants += [qs.InhibitorsWithoutHarm(min_evidence=lv) for lv in s.EvidenceLevel]
     variants += [qs.InhibitorsWithoutHarm(spare=("osteoclast", "bone-resorption"), include_harmed=True),
                  qs.InhibitorsWithoutHarm(spare=("fracture-healing",)),
+                 qs.InhibitorsWithoutHarm(spare=("bone-formation", "osteoblast"), include_harmed=True),
+                 qs.InhibitorsWithoutHarm(include_harmed=True, clinical=False),
+                 qs.InhibitorsWithoutHarm(process="heterotopic-ossification", include_harmed=True,
+                                          verified_only=False),
                  qs.InhibitorsWithoutHarm(disease="acquired-ho", tissue="skeletal-muscle", min_evidence="rct")]
     non_empty = 0
     for q in variants:
@@ -62,12 +66,45 @@ def test_dual_action_agrees(memory_store: MemoryStore, neo4j_store: Neo4jStore) 
     same(memory_store, neo4j_store, lambda st: qs.dual_action(st, q))
 
 
+def outcome(ask: Callable[[], Any]) -> Any:
+    """The answer, or the argument error — both stores must agree on either."""
+    try:
+        return ask()
+    except qs.QuestionError as exc:
+        return ("error", exc.argument, str(exc))
+
+
 def test_phase_studies_agree(memory_store: MemoryStore, neo4j_store: Neo4jStore) -> None:
     variants = [qs.PhaseStudies(disease=d) for d in ids(memory_store, K.DISEASE)]
     variants += [qs.PhaseStudies(phase=p) for p in ids(memory_store, K.DISEASE_PHASE)]
     variants += [qs.PhaseStudies(agent=a) for a in ids(memory_store, K.AGENT)]
-    rows = sum(len(same(memory_store, neo4j_store, lambda st, q=q: qs.phase_studies(st, q))) for q in variants)
-    assert rows > 0
+    answers = [same(memory_store, neo4j_store, lambda st, q=q: outcome(lambda: qs.phase_studies(st, q)))
+               for q in variants]
+    assert sum(len(a) for a in answers if isinstance(a, list)) > 0
+    assert any(isinstance(a, tuple) for a in answers)  # a disease without phases is an error, on both
+
+
+def test_agents_studied_in_agree(memory_store: MemoryStore, neo4j_store: Neo4jStore) -> None:
+    found = 0
+    for d in ids(memory_store, K.DISEASE):
+        for q in (qs.AgentsStudiedIn(d), qs.AgentsStudiedIn(d, outcomes=(s.Outcome.EFFECTIVE,), verified_only=True),
+                  qs.AgentsStudiedIn(d, intent=s.Intent.PREVENTION), qs.AgentsStudiedIn(d, min_evidence="rct")):
+            found += len(same(memory_store, neo4j_store, lambda st, q=q: qs.agents_studied_in(st, q)))
+    assert found > 0
+
+
+def test_agents_acting_on_agree(memory_store: MemoryStore, neo4j_store: Neo4jStore) -> None:
+    found = 0
+    for kind in qs.ACTING_KINDS:
+        for node in ids(memory_store, kind):
+            for q in (qs.AgentsActingOn(node), qs.AgentsActingOn(node, min_evidence="animal", verified_only=True)):
+                found += len(same(memory_store, neo4j_store, lambda st, q=q: qs.agents_acting_on(st, q)))
+    assert found > 0
+
+
+def test_evidence_gaps_agree(memory_store: MemoryStore, neo4j_store: Neo4jStore) -> None:
+    for scope in qs.GapScope:
+        assert same(memory_store, neo4j_store, lambda st, sc=scope: qs.evidence_gaps(st, qs.EvidenceGaps(sc)))
 
 
 def test_mechanism_paths_agree(memory_store: MemoryStore, neo4j_store: Neo4jStore) -> None:

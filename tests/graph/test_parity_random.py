@@ -30,10 +30,15 @@ def answers(store: Any, kb: dict[str, Any], pick: dict[str, Any]) -> list[Any]:
         phase=phases[0] if phases and pick["use_phase"] else None,
         min_evidence=pick["level"], include_harmed=pick["include_harmed"], verified_only=pick["verified_only"],
     )
-    out += [qs.inhibitors_without_harm(store, q1), qs.inhibitors_without_harm(store, qs.InhibitorsWithoutHarm())]
+    out += [qs.inhibitors_without_harm(store, q1), qs.inhibitors_without_harm(store, qs.InhibitorsWithoutHarm()),
+            qs.inhibitors_without_harm(store, qs.InhibitorsWithoutHarm(spare=("bone-formation", "osteoblast", "p5"),
+                                                                       include_harmed=True, clinical=False))]
     out.append(qs.dual_action(store, qs.DualAction(process=pick["process"], min_evidence=pick["level"],
                                                    verified_only=pick["verified_only"])))
-    out += [qs.phase_studies(store, qs.PhaseStudies(disease=d)) for d in DISEASES]
+    out += [outcome(lambda d=d: qs.phase_studies(store, qs.PhaseStudies(disease=d))) for d in DISEASES]
+    out += [qs.agents_studied_in(store, qs.AgentsStudiedIn(d, verified_only=pick["verified_only"])) for d in DISEASES]
+    out += [qs.agents_acting_on(store, qs.AgentsActingOn(n, min_evidence=pick["level"])) for n in ("t0", "w0", "m0")]
+    out += [qs.evidence_gaps(store, qs.EvidenceGaps(scope)) for scope in qs.GapScope]
     for agent in agents:
         out.append(qs.evidence_profile(store, agent))
         out.append(qs.mechanism_paths(store, qs.MechanismPaths(agent, pick["process"], max_hops=4)))
@@ -46,6 +51,14 @@ def answers(store: Any, kb: dict[str, Any], pick: dict[str, Any]) -> list[Any]:
     ids = agents + PROCESSES + ["d0", "t0", "w0", "m0"]
     out += [store.neighbours(ids, rel, d) for rel in s.RelKind for d in Direction]
     return out
+
+
+def outcome(ask: Any) -> Any:
+    """The answer, or the argument error (both stores must agree on either)."""
+    try:
+        return ask()
+    except qs.QuestionError as exc:
+        return ("error", exc.argument, str(exc))
 
 
 picks = st.fixed_dictionaries({

@@ -52,7 +52,7 @@ DEFECTS = [
     Defect("bad-curie", "{curie: \"CL:0000062\"", "{curie: \"CellOnt:0000062\"", 48,
            "cell_types[0].identifiers[0].curie", r"not a CURIE with a known prefix"),
     Defect("bad-slug", "  - id: ibuprofen\n", "  - id: Ibuprofen\n", 14, "agents[0].id", r"not a valid id"),
-    Defect("phase-gap", "        order: 2\n", "        order: 3\n", 61, "diseases[0].phases",
+    Defect("phase-gap", "        order: 2\n", "        order: 3\n", 62, "diseases[0].phases",
            r"orders are \[1, 3\]; number them 1..2"),
     Defect("uncited-claim", "        evidence:\n          - pub: PMID:16885182\n            level: rct\n"
            "            finding: \"Less ectopic bone after hip replacement.\"\n", "        evidence: []\n", 22,
@@ -69,11 +69,11 @@ DEFECTS = [
            "    journal: BMJ\n    year: 2006\n    verified: false\n    verified_source: x\n", 11,
            "publications[1].doi", r"is also publication 'PMID:16885182'"),
     Defect("lead-names-no-node", "      - claim: AFFECTS|ibuprofen|heterotopic-ossification|inhibits\n",
-           "      - claim: AFFECTS|ibuprofen|heterotopic-ossificaton|inhibits\n", 83, "leads[0].uses[0].claim",
+           "      - claim: AFFECTS|ibuprofen|heterotopic-ossificaton|inhibits\n", 84, "leads[0].uses[0].claim",
            r"'heterotopic-ossificaton' in .* names no node"),
-    Defect("lead-already-publication", "  - pub: DOI:10.9999/lead.1\n", "  - pub: PMID:16885182\n", 77,
+    Defect("lead-already-publication", "  - pub: DOI:10.9999/lead.1\n", "  - pub: PMID:16885182\n", 78,
            "leads[0].pub", r"already a verified publication .*move the lead's uses into the claims"),
-    Defect("lead-undescribed", "    journal: Example J\n", "", 77, "leads[0].journal",
+    Defect("lead-undescribed", "    journal: Example J\n", "", 78, "leads[0].journal",
            r"not in publications.yaml, so the lead must describe it: add journal"),
     Defect("finding-missing", "            finding: \"Less ectopic bone after hip replacement.\"\n", "", 23,
            "agents[0].effects[0].evidence[0].finding", r"required field is missing"),
@@ -98,12 +98,39 @@ def test_each_defect_yields_its_own_error_at_its_line(defect: Defect, tmp_path: 
 
 def test_a_phase_of_another_disease_is_refused(tmp_path: Path) -> None:
     text = VALID.replace("  - id: acquired-ho\n", "  - id: other-ho\n    name: Other\n    scope: musculoskeletal\n"
+                         "    manifests: [heterotopic-ossification]\n"
                          "    evidence:\n      - {pub: PMID:16885182, level: rct, finding: x}\n"
                          "    phases:\n      - {id: other-phase, name: P, order: 1, evidence: [{pub: PMID:16885182, "
                          "level: rct, finding: x}]}\n  - id: acquired-ho\n", 1)
     text = text.replace("        phase: ho-inflammatory\n", "        phase: other-phase\n")
     (tmp_path / "kb.yaml").write_text(text)
-    with pytest.raises(InvalidData, match=r"phase 'other-phase' belongs to disease 'other-ho', not 'acquired-ho'"):
+    with pytest.raises(InvalidData, match=r"phase 'other-phase' belongs to disease 'other-ho', which is neither "
+                                          r"'acquired-ho' nor a disease"):
+        load_knowledge_base(tmp_path)
+
+
+def test_a_subtype_may_be_staged_by_its_parents_phases(tmp_path: Path) -> None:
+    text = VALID.replace("  - id: acquired-ho\n", "  - id: sub-ho\n    name: Sub\n    scope: musculoskeletal\n"
+                         "    subtype_of: [acquired-ho]\n    manifests: [heterotopic-ossification]\n"
+                         "    evidence:\n      - {pub: PMID:16885182, level: rct, finding: x}\n"
+                         "  - id: acquired-ho\n", 1)
+    (tmp_path / "kb.yaml").write_text(text.replace("      - disease: acquired-ho\n        phase: ho-inflammatory",
+                                                   "      - disease: sub-ho\n        phase: ho-inflammatory", 1))
+    kb = load_knowledge_base(tmp_path)
+    (edge,) = [e for e in kb.records().edges if e.kind.value == "STUDIED_IN" and e.props["disease"] == "sub-ho"]
+    assert edge.target == "ho-inflammatory" and edge.key.endswith("|sub-ho")
+
+
+def test_a_disease_must_name_its_defining_process(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text(VALID.replace("    manifests: [heterotopic-ossification]\n", "", 1))
+    with pytest.raises(InvalidData, match=r"diseases\[0\]\.manifests: name the pathological process"):
+        load_knowledge_base(tmp_path)
+
+
+def test_evidence_context_must_fit_its_level(tmp_path: Path) -> None:
+    text = re.sub(r"( +)level: rct\n", r"\1level: animal\n\1population: adults\n", VALID, count=1)
+    (tmp_path / "kb.yaml").write_text(text)
+    with pytest.raises(InvalidData, match=r"level animal needs population animal_model"):
         load_knowledge_base(tmp_path)
 
 
