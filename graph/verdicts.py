@@ -15,10 +15,11 @@ its claim's direction: `inhibits` is impairment (harm), `promotes` is benefit, `
    with the answer and named in the reason, never deciding (an overdose case never outweighs a trial).
 2. *Direct before indirect.* A facet with counted direct items is decided by them alone; mechanism-level items
    decide only a facet that has no counted direct item (the reason then says "via mechanism").
-3. *Context.* Counted items are grouped by context (regimen, timing). Each group gets a verdict by step 4. If the
-   groups agree, that is the verdict; if they disagree, the facet takes the least favourable one
-   (harm > conflicting > no_harm > benefit) and lists each context's verdict: continuous high-dose etidronate and
-   cyclical etidronate are both true, and a researcher must see which applies.
+3. *Context.* When every counted item states its context (regimen and/or timing) and they differ, the items are
+   grouped by context and each group gets a verdict by step 4. If the groups agree, that is the verdict; if they
+   disagree, the facet takes the least favourable one (harm > conflicting > no_harm > benefit) and lists each
+   context's verdict: continuous high-dose etidronate and cyclical etidronate are both true, and a researcher must
+   see which applies. An item that states no context could belong to any, so then the items are judged together.
 4. *Strength.* Within a group the strongest population tier decides: human (clinical studies, guidelines, reviews)
    over animal over in vitro; lower tiers are named as outweighed. Among the items of that tier, verified items
    outweigh unverified ones (when any is verified, only verified items decide). The deciding items: all impairment
@@ -155,8 +156,11 @@ def facet_verdict(facet: s.BoneFacet | None, claims: Sequence[BoneClaim], no_dat
         return FacetVerdict(facet, Verdict.NO_DATA, reason + (f"; {aside}" if aside else ""), own, [],
                             counted=0, set_aside=len(set_aside))
     groups: dict[tuple[s.Regimen | None, s.Timing | None], list[Observation]] = {}
-    for o in counted:
-        groups.setdefault((o.item.regimen, o.item.timing), []).append(o)
+    if all(o.item.regimen or o.item.timing for o in counted):
+        for o in counted:
+            groups.setdefault((o.item.regimen, o.item.timing), []).append(o)
+    else:
+        groups[(None, None)] = list(counted)
     decided = {ctx: _group_verdict(obs) for ctx, obs in sorted(groups.items(), key=lambda kv: _context_sort(kv[0]))}
     verdicts = {v for v, _ in decided.values()}
     contexts: list[ContextVerdict] = []

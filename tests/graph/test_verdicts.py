@@ -94,6 +94,11 @@ def test_evidence_split_by_regimen_is_reported_per_regimen_and_the_facet_takes_t
     assert found.reason.startswith("harm: differs by context — continuous: harm")
 
 
+def test_an_item_that_states_no_context_is_judged_with_the_others() -> None:
+    found = verdict(claim("inhibits", item("animal")), claim("no_effect", item("animal", regimen="continuous")))
+    assert found.verdict is Verdict.CONFLICTING and not found.contexts
+
+
 def test_mechanism_evidence_decides_only_a_facet_without_direct_evidence() -> None:
     has = Edge("HAS_MECHANISM|a|m", s.RelKind.HAS_MECHANISM, "a", "m", {"key": "HAS_MECHANISM|a|m"})
     indirect = claim("inhibits", item("animal"), source="m", via=has)
