@@ -94,6 +94,18 @@ def stats(path: Path | None = DataPath) -> None:
     if st.leads:
         console.print(f"leads (not in the graph until verified on PubMed/PMC): {st.leads} papers, "
                       f"{st.lead_uses} evidence items waiting")
+    if st.screening:
+        table = Table(title="screening logs (data/screening/): queries, hits screened, papers, in/out, absences",
+                      box=None, pad_edge=False)
+        table.add_column("scope", no_wrap=True)
+        for column in ("q", "hits", "papers", "in", "out", "gaps"):
+            table.add_column(column, justify="right", no_wrap=True)
+        for c in st.screening:
+            table.add_row(f"{c.scope.replace('agent_class', 'class')}:{c.about}",
+                          *(str(x) for x in (c.queries, c.screened, c.records, c.included, c.excluded, c.absences)))
+        console.print(table)
+    if st.unscreened:
+        console.print(f"[yellow]without a screening log:[/] {', '.join(st.unscreened)}")
     if st.agents_without_bone_evidence:
         names = ", ".join(st.agents_without_bone_evidence)
         console.print(f"[yellow]agents with no bone-safety evidence at all:[/] {names}")

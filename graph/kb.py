@@ -63,6 +63,8 @@ class KnowledgeBase:
     docs: dict[str, Any] = field(default_factory=dict)
     leads: list[tuple[s.Lead, Located]] = field(default_factory=list)
     """The verification backlog: validated with the rest, never turned into graph records."""
+    screening: list[tuple[s.ScreeningLog, Located]] = field(default_factory=list)
+    """The screening logs (data/screening/): validated with the rest, never turned into graph records."""
 
     def add(self, kind: s.NodeKind, entity: Any, where: Located, disease: str | None = None) -> None:
         located = Located(where.file, where.line, where.loc, kind)

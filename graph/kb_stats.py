@@ -9,6 +9,20 @@ from graph import schema as s
 from graph.kb import KnowledgeBase
 
 
+@dataclass(frozen=True)
+class ScreeningCount:
+    """One screening log in numbers: queries run, hits screened, distinct records, decisions, explicit absences."""
+
+    scope: str
+    about: str
+    queries: int
+    screened: int
+    records: int
+    included: int
+    excluded: int
+    absences: int
+
+
 @dataclass
 class KbStats:
     nodes: dict[str, int]
@@ -27,6 +41,9 @@ class KbStats:
     """Agents with no claim on any bone facet."""
     agents_with_bone_gaps: dict[str, list[str]] = field(default_factory=dict)
     """Per agent, the bone facets with neither a claim nor an explicit no_data note."""
+    screening: list[ScreeningCount] = field(default_factory=list)
+    unscreened: list[str] = field(default_factory=list)
+    """Diseases and agent classes without a screening log (`disease:<id>`, `agent_class:<id>`)."""
 
     @property
     def verified_citation_ratio(self) -> float:
@@ -60,6 +77,16 @@ def compute(kb: KnowledgeBase) -> KbStats:
         if missing:
             gaps[agent.id] = missing
     pubs = kb.publications
+    screening = sorted((ScreeningCount(
+        log.scope.value, log.about, len(log.searches), sum(x.screened for x in log.searches), len(log.records),
+        sum(r.decision is s.Decision.INCLUDE for r in log.records),
+        sum(r.decision is s.Decision.EXCLUDE for r in log.records), len(log.absences)) for log, _ in kb.screening),
+        key=lambda c: (c.scope, c.about))
+    logged = {(c.scope, c.about) for c in screening}
+    unscreened = [f"{scope.value}:{entity.id}"
+                  for scope, kind in ((s.ScreeningScope.DISEASE, s.NodeKind.DISEASE),
+                                      (s.ScreeningScope.AGENT_CLASS, s.NodeKind.AGENT_CLASS))
+                  for entity in kb.of(kind) if (scope.value, entity.id) not in logged]
     return KbStats(
         nodes=dict(sorted(nodes.items())),
         relationships=dict(sorted(rels.items())),
@@ -74,4 +101,6 @@ def compute(kb: KnowledgeBase) -> KbStats:
         lead_uses=sum(len(lead.uses) for lead, _ in kb.leads),
         agents_without_bone_evidence=sorted(without),
         agents_with_bone_gaps=dict(sorted(gaps.items())),
+        screening=screening,
+        unscreened=sorted(unscreened),
     )

@@ -514,6 +514,92 @@ class Lead(Strict):
     uses: Annotated[list[LeadUse], Field(min_length=1)]
 
 
+class ScreeningScope(StrEnum):
+    DISEASE = "disease"
+    AGENT_CLASS = "agent_class"
+    TOPIC = "topic"
+
+
+class Decision(StrEnum):
+    INCLUDE = "include"
+    EXCLUDE = "exclude"
+
+
+class ExclusionReason(StrEnum):
+    OFF_TOPIC = "off_topic"
+    NO_AGENT = "no_agent"
+    """No pharmacological agent is studied."""
+    NO_MSK_OR_BONE_OUTCOME = "no_msk_or_bone_outcome"
+    DUPLICATE = "duplicate"
+    REVIEW_WITHOUT_NEW_DATA = "review_without_new_data"
+    NOT_RETRIEVABLE = "not_retrievable"
+    """No page showed enough of the paper to screen it."""
+    ALREADY_CITED = "already_cited"
+    """Already in data/ and adds nothing new."""
+
+
+class ScreeningSearch(Strict):
+    source: Text
+    """The literature source searched (e.g. `pages`: stored PubMed, PMC and publisher pages)."""
+    query: Text
+    hits: Annotated[int, Field(ge=0)]
+    screened: Annotated[int, Field(ge=0)]
+
+
+class ScreeningRecord(Strict):
+    """One paper screened, with the decision. An included record names the claim it supports (an existing claim key,
+    or one proposed for curation) and what it found; an excluded one says why."""
+
+    pub: PubId | None
+    """PMID or DOI as the page showed it; null when the page showed neither (then `seen_on` has the URL)."""
+    title: Text
+    journal: str | None = None
+    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    seen_on: Text
+    authoritative: bool
+    """Seen on PubMed, PMC, Europe PMC or the publisher's own page for the DOI."""
+    decision: Decision
+    reason: ExclusionReason | None = None
+    agent: str | None = None
+    claim: str | None = None
+    level: EvidenceLevel | None = None
+    population: Population | None = None
+    intent: Intent | None = None
+    regimen: Regimen | None = None
+    timing: Timing | None = None
+    finding: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _decision_is_explained(self) -> ScreeningRecord:
+        if self.decision is Decision.EXCLUDE and self.reason is None:
+            raise ValueError("an excluded record needs a `reason`")
+        if self.decision is Decision.INCLUDE and not (self.claim and self.level and self.finding):
+            raise ValueError("an included record needs the `claim` it supports, its `level` and its `finding`")
+        return self
+
+
+class ScreeningAbsence(Strict):
+    """An explicit, searched-for gap ("no randomised trial of any drug"), with the searches that established it."""
+
+    about: Text
+    searches: Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
+    """1-based indexes into the log's `searches`."""
+
+
+class ScreeningLog(Strict):
+    """A recorded literature search and screening for one disease, agent class or topic (a living-review log, the
+    measure of how complete the graph is). Validated with the rest of data/, never loaded into the graph."""
+
+    scope: ScreeningScope
+    about: Slug
+    searched_on: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    searches: Annotated[list[ScreeningSearch], Field(min_length=1)]
+    records: list[ScreeningRecord] = []
+    absences: list[ScreeningAbsence] = []
+    summary: Text
+
+
 class DataFile(Strict):
     """One YAML file under data/: any of these sections, each a list of entities."""
 
@@ -529,6 +615,8 @@ class DataFile(Strict):
     diseases: list[Disease] = []
     leads: list[Lead] = []
     """Not graph content: the verification backlog (see `Lead`)."""
+    screening: ScreeningLog | None = None
+    """Not graph content: a screening log (see `ScreeningLog`), one per file under data/screening/."""
 
 
 SECTION_KIND: dict[str, NodeKind] = {

@@ -144,6 +144,8 @@ def _collect(kb: KnowledgeBase, doc: YamlDoc, name: str, model: s.DataFile, issu
     for index, lead in enumerate(model.leads):
         loc = ("leads", index)
         kb.leads.append((lead, Located(name, doc.line_of((*loc, "pub")), loc)))
+    if model.screening is not None:
+        kb.screening.append((model.screening, Located(name, doc.line_of(("screening", "about")), ("screening",))))
     kb.docs[name] = doc
 
 
@@ -160,8 +162,37 @@ def _cross_checks(kb: KnowledgeBase) -> list[Issue]:
     issues += _check_comparator_settings(kb)
     issues += _check_duplicate_publications(kb)
     issues += _check_leads(kb)
+    issues += _check_screening(kb)
     if not issues:
         issues += _check_duplicate_claims(kb)
+    return issues
+
+
+SCREENED_KIND = {s.ScreeningScope.DISEASE: s.NodeKind.DISEASE, s.ScreeningScope.AGENT_CLASS: s.NodeKind.AGENT_CLASS}
+
+
+def _check_screening(kb: KnowledgeBase) -> list[Issue]:
+    """A screening log is about a real disease or agent class (a topic names itself), once per scope, and its
+    absences point at searches it recorded."""
+    issues: list[Issue] = []
+    seen: dict[tuple[str, str], Located] = {}
+    for log, where in kb.screening:
+        doc = kb.docs[where.file]
+        kind = SCREENED_KIND.get(log.scope)
+        about = kb.where.get(log.about)
+        if kind is not None and (about is None or about.kind is not kind):
+            issues.append(Issue(where.file, where.line, "screening.about",
+                                f"{log.about!r} is no {kind.value}; a {log.scope.value} log names one"))
+        first = seen.setdefault((log.scope.value, log.about), where)
+        if first is not where:
+            issues.append(Issue(where.file, where.line, "screening.about",
+                                f"{log.scope.value} {log.about!r} already has a log ({first.file}); keep one per scope"))
+        for i, absence in enumerate(log.absences):
+            bad = [n for n in absence.searches if n > len(log.searches)]
+            if bad:
+                loc = ("screening", "absences", i, "searches")
+                issues.append(Issue(where.file, doc.line_of(loc), format_loc(loc),
+                                    f"search {bad[0]} does not exist: the log records {len(log.searches)}"))
     return issues
 
 

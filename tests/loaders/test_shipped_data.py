@@ -133,3 +133,14 @@ def test_phases_are_cited() -> None:
     for disease in shipped().of(s.NodeKind.DISEASE):
         for phase in disease.phases:
             assert phase.evidence, f"{disease.id}/{phase.id} has no citation"
+
+
+def test_every_disease_and_agent_class_has_a_screening_log_and_so_have_the_two_topics() -> None:
+    """The measure of completeness (the curation issue): a recorded search and a decision for every screened hit
+    (the schema refuses a record without one) for each disease, each agent class, drug-induced calcification and the
+    bone-active drugs."""
+    st = stats()
+    assert st.unscreened == []
+    topics = {c.about for c in st.screening if c.scope == "topic"}
+    assert {"drug-induced-calcification", "bone-active-drugs"} <= topics
+    assert all(c.queries >= 1 and c.records == c.included + c.excluded for c in st.screening)
