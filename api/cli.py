@@ -91,6 +91,7 @@ def stats(path: Path | None = DataPath) -> None:
         f"publications: {st.publications} ({st.verified_publications} verified, {st.cited_publications} cited)"
     )
     console.print(f"citations: {st.citations}, verified: {st.verified_citations} ({st.verified_citation_ratio:.1%})")
+    console.print(f"ontology identifiers: {st.identifiers}, verified: {st.verified_identifiers}")
     if st.leads:
         console.print(f"leads (not in the graph until verified on PubMed/PMC): {st.leads} papers, "
                       f"{st.lead_uses} evidence items waiting")

@@ -41,6 +41,9 @@ class KbStats:
     """Agents with no claim on any bone facet."""
     agents_with_bone_gaps: dict[str, list[str]] = field(default_factory=dict)
     """Per agent, the bone facets with neither a claim nor an explicit no_data note."""
+    identifiers: int = 0
+    verified_identifiers: int = 0
+    """CURIEs on nodes, and how many were seen on an authoritative page or official ontology file."""
     screening: list[ScreeningCount] = field(default_factory=list)
     unscreened: list[str] = field(default_factory=list)
     """Diseases and agent classes without a screening log (`disease:<id>`, `agent_class:<id>`)."""
@@ -77,6 +80,7 @@ def compute(kb: KnowledgeBase) -> KbStats:
         if missing:
             gaps[agent.id] = missing
     pubs = kb.publications
+    idents = [i for kind in s.NodeKind for e in kb.of(kind) for i in getattr(e, "identifiers", [])]
     screening = sorted((ScreeningCount(
         log.scope.value, log.about, len(log.searches), sum(x.screened for x in log.searches), len(log.records),
         sum(r.decision is s.Decision.INCLUDE for r in log.records),
@@ -101,6 +105,8 @@ def compute(kb: KnowledgeBase) -> KbStats:
         lead_uses=sum(len(lead.uses) for lead, _ in kb.leads),
         agents_without_bone_evidence=sorted(without),
         agents_with_bone_gaps=dict(sorted(gaps.items())),
+        identifiers=len(idents),
+        verified_identifiers=sum(i.verified for i in idents),
         screening=screening,
         unscreened=sorted(unscreened),
     )
