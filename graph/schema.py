@@ -494,6 +494,13 @@ class LeadUse(Strict):
     comparator: bool = False
 
 
+class LeadStatus(StrEnum):
+    PENDING = "pending"
+    """Real, possibly useful, not yet seen on an authoritative page (or its uses not yet checked)."""
+    REJECTED = "rejected"
+    """Checked and not to be curated (duplicate, unsupported by the paper, retracted …): kept with the reason."""
+
+
 class Lead(Strict):
     """A paper seen only on publisher or aggregator pages, kept out of the graph until a PubMed/PMC record is seen.
 
@@ -511,7 +518,17 @@ class Lead(Strict):
     doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None = None
     pmcid: Annotated[str, Field(pattern=r"^PMC[0-9]+$")] | None = None
     first_author: str | None = None
+    status: LeadStatus = LeadStatus.PENDING
+    reason: str | None = None
+    """Why the lead is still a lead (what was searched and not seen), or why it was rejected. Required for a
+    rejected lead, and for a lead on a verified publication (its uses are doubted, not the paper)."""
     uses: Annotated[list[LeadUse], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _rejection_is_explained(self) -> Lead:
+        if self.status is LeadStatus.REJECTED and not self.reason:
+            raise ValueError("a rejected lead needs a `reason`")
+        return self
 
 
 class ScreeningScope(StrEnum):

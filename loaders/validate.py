@@ -241,11 +241,11 @@ def _lead_record_problems(kb: KnowledgeBase, lead: s.Lead, where: Located) -> li
     """A lead's paper is described once: here when it is in no claim yet, in publications.yaml when it is."""
     loc = (*where.loc, "pub")
     pub = kb.publications.get(lead.pub)
-    if pub is not None and pub.verified:
+    if pub is not None and pub.verified and not lead.reason:
         seen = kb.where[lead.pub]
         return [Issue(where.file, where.line, format_loc(loc),
                       f"{lead.pub} is already a verified publication ({seen.file}:{seen.line}); move the lead's uses "
-                      "into the claims and delete the lead")]
+                      "into the claims and delete the lead (or give the `reason` they are doubted)")]
     if pub is not None:
         extra = [f for f in LEAD_RECORD if getattr(lead, f) is not None]
         return [Issue(where.file, where.line, format_loc((*where.loc, extra[0])),
