@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from api import cli_graph, cli_neo4j
+from api import cli_ask, cli_graph, cli_neo4j
 from graph.kb import KnowledgeBase
 from graph.paths import data_dir
 
@@ -20,12 +20,14 @@ app = typer.Typer(
         "calcification.\n\n"
         "Start here:\n\n"
         "  calcigraph serve              # GraphQL API on the embedded store: http://127.0.0.1:8000/graphql\n\n"
+        "  calcigraph ask inhibitors     # the flagship question as a table, with reasons\n\n"
         "  calcigraph neo4j start        # a local Neo4j (Browser on :7474)"
     ),
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(cli_neo4j.app, name="neo4j")
+app.add_typer(cli_ask.app, name="ask")
 app.command()(cli_graph.load)
 app.command()(cli_graph.browse)
 app.command()(cli_graph.export)

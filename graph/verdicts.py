@@ -270,11 +270,15 @@ def _facet_name(facet: s.BoneFacet | None) -> str:
 
 def bone_verdict(claims: Sequence[BoneClaim], facets: Sequence[s.BoneFacet | None],
                  no_data_notes: Mapping[s.BoneFacet | None, str] | None = None) -> BoneVerdict:
-    """Every facet in `facets` (in that order) judged from `claims`, and the overall verdict."""
+    """Every facet in `facets` (in that order, then any other facet the claims reach) judged from `claims`, and the
+    overall verdict."""
     notes = no_data_notes or {}
     by_facet: dict[s.BoneFacet | None, list[BoneClaim]] = {f: [] for f in facets}
     for c in claims:
         by_facet.setdefault(c.facet, []).append(c)
-    judged = [facet_verdict(f, by_facet[f], notes.get(f)) for f in by_facet]
+    # `facets` first, in their order; facets only the claims reach follow in schema order (None last), so the answer
+    # never depends on the order a store returned the claims in
+    extra = sorted((f for f in by_facet if f not in facets), key=lambda f: list(s.BoneFacet).index(f) if f else 99)
+    judged = [facet_verdict(f, by_facet[f], notes.get(f)) for f in [*facets, *extra]]
     verdict, reason = overall_verdict(judged)
     return BoneVerdict(verdict, reason, judged)

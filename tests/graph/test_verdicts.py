@@ -124,3 +124,13 @@ def test_overall_rule_in_order() -> None:
     assert of(Verdict.BENEFIT, Verdict.NO_HARM, Verdict.NO_DATA) is Verdict.BENEFIT
     assert of(Verdict.NO_HARM, Verdict.NO_DATA) is Verdict.NO_HARM
     assert of(Verdict.NO_DATA, Verdict.NO_DATA) is Verdict.NO_DATA
+
+
+def test_the_answer_does_not_depend_on_the_order_a_store_returns_claims_in() -> None:
+    claims = [claim("inhibits", item("animal"), target="p5", facet=None),
+              claim("no_effect", item("rct"), target="bone-mass", facet=F.BONE_MASS),
+              claim("promotes", item("cohort"), target="skeletal-mineralization", facet=F.MINERALIZATION)]
+    facets = [F.OSTEOBLAST, F.BONE_FORMATION]
+    assert bone_verdict(claims, facets) == bone_verdict(list(reversed(claims)), facets)
+    assert [f.facet for f in bone_verdict(claims, facets).facets] == [
+        F.OSTEOBLAST, F.BONE_FORMATION, F.MINERALIZATION, F.BONE_MASS, None]
