@@ -106,6 +106,7 @@ class KnowledgeBase:
                         "year": entity.year, "pmid": entity.pmid, "doi": entity.doi, "pmcid": entity.pmcid,
                         "first_author": entity.first_author, "verified": entity.verified,
                         "verified_source": entity.verified_source, "url": publication_url(entity),
+                        "retracted": entity.retracted, "retraction": entity.retraction,
                     }
                 else:
                     props |= {"name": entity.name, "description": getattr(entity, "description", None)}
@@ -199,7 +200,8 @@ class KnowledgeBase:
     def _evidence(self, evidence: list[s.Evidence]) -> Props:
         levels = [e.level for e in evidence]
         best = max(levels, key=lambda lv: s.EVIDENCE_RANK[lv])
-        verified = [self.publications[e.pub].verified if e.pub in self.publications else False for e in evidence]
+        verified = [self.publications[e.pub].verified and not self.publications[e.pub].retracted
+                    if e.pub in self.publications else False for e in evidence]
         return {
             "evidence_pubs": [e.pub for e in evidence],
             "evidence_levels": [lv.value for lv in levels],

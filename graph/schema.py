@@ -315,6 +315,21 @@ class Publication(Strict):
     doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None = None
     pmcid: Annotated[str, Field(pattern=r"^PMC[0-9]+$")] | None = None
     first_author: str | None = None
+    retracted: bool = False
+    """Retracted (or withdrawn): shown with its citations, but it never counts as verified, so it cannot qualify a
+    default answer. `retraction` names the notice."""
+    retraction: str | None = None
+
+    @model_validator(mode="after")
+    def _verified_source_names_an_authoritative_page(self) -> Publication:
+        if self.verified and not AUTHORITATIVE_SOURCE.search(self.verified_source):
+            raise ValueError(
+                "verified: true needs a verified_source naming the authoritative page seen: a PubMed, PMC or Europe "
+                "PMC address or record, a PubMed mirror keyed by the PMID (say so), or the publisher's own page "
+                "(its URL and the word 'publisher'); otherwise set verified: false")
+        if self.retracted and not self.retraction:
+            raise ValueError("a retracted publication needs `retraction`: the notice (DOI, URL or citation)")
+        return self
 
     @model_validator(mode="after")
     def _id_matches_fields(self) -> Publication:
@@ -325,6 +340,14 @@ class Publication(Strict):
         if self.id.startswith("DOI:") and self.pmid:
             raise ValueError(f"this publication has a PMID: its id must be PMID:{self.pmid}")
         return self
+
+
+AUTHORITATIVE_SOURCE = re.compile(
+    r"pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/(pubmed|pmc)|pmc\.ncbi\.nlm\.nih\.gov|pubmed\.gov/"
+    r"|pubmedhh\.nlm\.nih\.gov|europepmc\.org|PubMed (record|page|mirror|abstract)|PubMed-(format|derived)"
+    r"|PMC (record|page|article page)|PMC\d+ (record|page)|MEDLINE record keyed by"
+    r"|https?://\S+.*(publisher|journal's own|the DOI resolving)", re.I | re.S)
+"""What a verified publication's `verified_source` must name (the verification policy, docs/curation.md)."""
 
 
 class AgentClass(Strict):
@@ -728,7 +751,7 @@ NODES: dict[NodeKind, NodeSpec] = {
             properties={"id": "str", "name": "str", "search_text": "str", "title": "str", "journal": "str",
                         "year": "int", "pmid": "str",
                         "doi": "str", "pmcid": "str", "first_author": "str", "verified": "bool",
-                        "verified_source": "str", "url": "str"},
+                        "verified_source": "str", "url": "str", "retracted": "bool", "retraction": "str"},
             searchable=("title",),
         ),
     ]

@@ -147,3 +147,22 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
         load_knowledge_base(tmp_path)
     files = {i.file.rsplit("/", 1)[-1] for i in caught.value.issues}
     assert files == {"a.yaml", "b.yaml"}
+
+
+def test_a_verified_publication_must_name_an_authoritative_page(tmp_path: Path) -> None:
+    text = re.sub(r"verified_source: .*", 'verified_source: "seen on ResearchGate"', VALID, count=1)
+    (tmp_path / "kb.yaml").write_text(text)
+    with pytest.raises(InvalidData, match=r"publications\[0\]: verified: true needs a verified_source naming"):
+        load_knowledge_base(tmp_path)
+
+
+def test_a_retracted_publication_never_counts_as_verified(tmp_path: Path) -> None:
+    text = VALID.replace("    verified: true\n", "    verified: true\n    retracted: true\n", 1)
+    (tmp_path / "kb.yaml").write_text(text)
+    with pytest.raises(InvalidData, match=r"a retracted publication needs `retraction`"):
+        load_knowledge_base(tmp_path)
+    (tmp_path / "kb.yaml").write_text(text.replace("    retracted: true\n",
+                                                   "    retracted: true\n    retraction: \"DOI:10.1/notice\"\n"))
+    records = load_knowledge_base(tmp_path).records()
+    citing = [e for e in records.edges if "PMID:16885182" in e.props.get("evidence_pubs", [])]
+    assert citing and all(not any(e.props["evidence_verified"]) for e in citing)
