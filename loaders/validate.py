@@ -186,7 +186,8 @@ def _check_screening(kb: KnowledgeBase) -> list[Issue]:
         first = seen.setdefault((log.scope.value, log.about), where)
         if first is not where:
             issues.append(Issue(where.file, where.line, "screening.about",
-                                f"{log.scope.value} {log.about!r} already has a log ({first.file}); keep one per scope"))
+                                f"{log.scope.value} {log.about!r} already has a log ({first.file}); "
+                                "keep one per scope"))
         for i, absence in enumerate(log.absences):
             bad = [n for n in absence.searches if n > len(log.searches)]
             if bad:

@@ -3,7 +3,6 @@ the review, it states bone safety for every agent, and it meets the curation flo
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import pytest
