@@ -18,6 +18,7 @@ from strawberry.fastapi import GraphQLRouter
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
 from api.timeout import GraphQLTimeout
+from api.workbench import mount_workbench
 from graph.paths import cypher_dir
 from graph.store import GraphStore, StoreTimeout, StoreUnavailable
 
@@ -68,6 +69,8 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
         """Browser fetches guides cross-origin with extra headers, so it asks first."""
         return Response(status_code=204, headers={**GUIDE_CORS, "Access-Control-Allow-Methods": "GET",
                                                   "Access-Control-Allow-Headers": "*"})
+
+    mount_workbench(app)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -1,0 +1,344 @@
+// calcigraph workbench: the questions as forms and sortable tables, through the public GraphQL API only.
+// No external requests: every asset is served by the app; links to PubMed/DOI open only when clicked.
+"use strict";
+
+const EVIDENCE = "evidence { pub level verified finding exposure regimen timing population intent " +
+  "publication { ... on Publication { title year journal url } } }";
+const FACETS = [["OSTEOBLAST", "Osteoblast"], ["BONE_FORMATION", "Formation"], ["MINERALIZATION", "Mineralization"],
+  ["FRACTURE_HEALING", "Fracture healing"], ["BONE_MASS", "Bone mass"], ["SKELETAL_GROWTH", "Growth"]];
+const LEVELS = ["", "IN_VITRO", "ANIMAL", "CASE_REPORT", "REVIEW", "CASE_SERIES", "COHORT", "GUIDELINE", "RCT",
+  "META_ANALYSIS"];
+
+const lower = (v) => (v == null ? "" : String(v).toLowerCase().replaceAll("_", " "));
+const papers = (claims) => [...new Set(claims.flatMap((c) => c.evidence.map((e) => e.pub)))];
+const levels = (claims) => [...new Set(claims.map((c) => lower(c.bestLevel)).filter(Boolean))].join(", ");
+
+const QUESTIONS = {
+  inhibitors: {
+    title: "Agents that inhibit ectopic calcification without harming bone",
+    explain: "Qualified by an inhibits claim or a successful clinical study; bone safety judged per facet by one " +
+      "rule (therapeutic exposure only, human over animal over in vitro, verified over unverified, disagreement " +
+      "shown as conflicting). Harm and conflicting verdicts are listed only on request.",
+    root: "inhibitorsWithoutHarm",
+    fields: [
+      { name: "disease", label: "Disease (with subtypes)", list: "Disease" },
+      { name: "phase", label: "Disease phase", list: "DiseasePhase" },
+      { name: "tissue", label: "Tissue", list: "Tissue" },
+      { name: "process", label: "Process to inhibit", list: "Process", value: "ectopic-calcification" },
+      { name: "minEvidence", label: "Minimum evidence", options: LEVELS, type: "EvidenceLevel" },
+      { name: "includeHarmed", label: "include harm and conflicting", check: false },
+      { name: "verifiedOnly", label: "verified citations only", check: true },
+      { name: "clinical", label: "count clinical studies", check: true },
+    ],
+    selection: `agent { id name } verdict reason qualifiedBy strength { score bestLevel publications }
+      facets { facet verdict reason } inhibitions { key target { id } bestLevel ${EVIDENCE} }
+      efficacy { key target { id } outcome disease bestLevel ${EVIDENCE} }`,
+    columns: [["Agent", (r) => r.agent.name], ["Verdict", (r) => lower(r.verdict), "verdict"],
+      ...FACETS.map(([f, label]) => [label, (r) => lower((r.facets.find((x) => x.facet === f) || {}).verdict),
+        "verdict"]),
+      ["Qualified by", (r) => r.qualifiedBy.join(" + ")],
+      ["Best level", (r) => levels(r.inhibitions.concat(r.efficacy))],
+      ["Papers", (r) => papers(r.inhibitions.concat(r.efficacy)).length],
+      ["Strength", (r) => r.strength.score]],
+    detail: (r) => section("Why", r.facets.map((f) => `${label(f.facet)}: ${f.reason}`)) +
+      evidenceSection("Qualifying evidence", r.inhibitions.concat(r.efficacy)),
+  },
+  studiedIn: {
+    title: "Agents studied in a disease",
+    explain: "Every study of the disease and its subtypes, on the disease or one of its phases, with outcome and " +
+      "intent (prevention or treatment of established disease).",
+    root: "agentsStudiedIn",
+    fields: [
+      { name: "disease", label: "Disease (with subtypes)", list: "Disease", value: "acquired-ho", type: "ID!" },
+      { name: "outcomes", label: "Outcome", options: ["", "EFFECTIVE", "MIXED", "INEFFECTIVE", "HARMFUL"],
+        type: "[Outcome!]", multi: true },
+      { name: "intent", label: "Intent", options: ["", "PREVENTION", "TREATMENT"], type: "Intent" },
+      { name: "minEvidence", label: "Minimum evidence", options: LEVELS, type: "EvidenceLevel" },
+      { name: "verifiedOnly", label: "verified citations only", check: false },
+    ],
+    selection: `agent { id name } disease { id name } phase { id name } outcome intents
+      strength { score bestLevel publications } claim { key bestLevel ${EVIDENCE} }`,
+    columns: [["Agent", (r) => r.agent.name], ["Disease", (r) => r.disease.name],
+      ["Phase", (r) => (r.phase ? r.phase.name : "")], ["Outcome", (r) => lower(r.outcome)],
+      ["Intent", (r) => r.intents.map(lower).join(", ")], ["Best level", (r) => lower(r.strength.bestLevel)],
+      ["Papers", (r) => r.strength.publications]],
+    detail: (r) => evidenceSection("Evidence", [r.claim]),
+  },
+  actingOn: {
+    title: "Agents acting on a target, pathway or mechanism",
+    explain: "Directly (targets, has mechanism) or through one target or mechanism, with every claim chain.",
+    root: "agentsActingOn",
+    fields: [
+      { name: "node", label: "Target, pathway or mechanism", list: "Acting", value: "cox2-pge2", type: "ID!" },
+      { name: "minEvidence", label: "Minimum evidence", options: LEVELS, type: "EvidenceLevel" },
+      { name: "verifiedOnly", label: "verified citations only", check: false },
+    ],
+    selection: `agent { id name } direct chains { length nodes { id name }
+      relationships { key type bestLevel ${EVIDENCE} } }`,
+    columns: [["Agent", (r) => r.agent.name], ["Direct", (r) => (r.direct ? "yes" : "no")],
+      ["Chains", (r) => r.chains.map((p) => p.nodes.map((n) => n.id).join(" → ")).join(" | ")]],
+    detail: (r) => evidenceSection("Evidence", r.chains.flatMap((p) => p.relationships)),
+  },
+  gaps: {
+    title: "Evidence gaps",
+    explain: "For each agent class (or disease), the strongest kind of efficacy evidence held: musculoskeletal " +
+      "human, animal or in vitro, comparator settings only, or none. Weakest first.",
+    root: "evidenceGaps",
+    fields: [
+      { name: "scope", label: "Rows", options: ["AGENT_CLASS", "DISEASE"], type: "GapScope!", value: "AGENT_CLASS" },
+      { name: "kinds", label: "Kind", options: ["", "MSK_HUMAN", "MSK_ANIMAL", "MSK_IN_VITRO", "COMPARATOR_ONLY",
+        "NONE"], type: "[GapKind!]", multi: true },
+    ],
+    selection: "node { id name } kind claims publications bestLevel controlled agents { id }",
+    columns: [["Class or disease", (r) => r.node.name], ["Kind", (r) => lower(r.kind)], ["Claims", (r) => r.claims],
+      ["Papers", (r) => r.publications], ["Best level", (r) => lower(r.bestLevel)],
+      ["Controlled trial", (r) => (r.controlled ? "yes" : "no")], ["Agents", (r) => r.agents.map((a) => a.id).join(", ")]],
+    detail: null,
+  },
+  phase: {
+    title: "Agents by disease phase",
+    explain: "Studies staged by a disease's phases (a subtype uses its parent's phase scheme).",
+    root: "agentsInPhase",
+    fields: [
+      { name: "disease", label: "Disease", list: "Disease", value: "acquired-ho" },
+      { name: "phase", label: "Phase", list: "DiseasePhase" },
+      { name: "agent", label: "Agent", list: "Agent" },
+    ],
+    selection: `agent { id name } disease { id name } scheme { id } phase { id name } order outcome
+      claim { key bestLevel ${EVIDENCE} }`,
+    columns: [["Agent", (r) => r.agent.name], ["Disease", (r) => r.disease.name], ["Phase", (r) => r.phase.name],
+      ["Order", (r) => r.order], ["Outcome", (r) => lower(r.outcome)], ["Best level", (r) => lower(r.claim.bestLevel)]],
+    detail: (r) => evidenceSection("Evidence", [r.claim]),
+  },
+  dual: {
+    title: "Dual action: inhibit ectopic calcification and build bone",
+    explain: "Agents that inhibit ectopic calcification (by a claim or a clinical study) and promote bone " +
+      "formation, mineralization, osteoblasts or bone mass; conflicting claims listed.",
+    root: "dualAction",
+    fields: [
+      { name: "minEvidence", label: "Minimum evidence", options: LEVELS, type: "EvidenceLevel" },
+      { name: "verifiedOnly", label: "verified citations only", check: true },
+    ],
+    selection: `agent { id name } inhibitions { key target { id } bestLevel ${EVIDENCE} }
+      efficacy { key target { id } bestLevel ${EVIDENCE} } promotions { key target { id } bestLevel ${EVIDENCE} }
+      conflicts { key target { id } bestLevel ${EVIDENCE} }`,
+    columns: [["Agent", (r) => r.agent.name],
+      ["Inhibits", (r) => r.inhibitions.concat(r.efficacy).map((c) => c.target.id).join(", ")],
+      ["Promotes", (r) => r.promotions.map((c) => c.target.id).join(", ")],
+      ["Conflicts", (r) => r.conflicts.map((c) => c.target.id).join(", ")]],
+    detail: (r) => evidenceSection("Evidence", r.inhibitions.concat(r.efficacy, r.promotions, r.conflicts)),
+  },
+};
+
+const state = { question: "inhibitors", answer: [], sort: null };
+
+function escape(text) {
+  return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+    "'": "&#39;" }[c]));
+}
+function label(facet) { return (FACETS.find(([f]) => f === facet) || [facet, facet || "other"])[1]; }
+function section(title, lines) {
+  return `<strong>${escape(title)}</strong><ul>${lines.map((l) => `<li>${escape(l)}</li>`).join("")}</ul>`;
+}
+function evidenceSection(title, claims) {
+  const items = claims.flatMap((c) => c.evidence.map((e) => {
+    const pub = e.publication || {};
+    const link = pub.url ? `<a href="${escape(pub.url)}" target="_blank" rel="noopener">${escape(e.pub)}</a>`
+      : escape(e.pub);
+    const context = [e.exposure !== "THERAPEUTIC" ? lower(e.exposure) : "", lower(e.regimen), lower(e.timing),
+      lower(e.population), lower(e.intent)].filter(Boolean).join(", ");
+    return `<li>${escape(c.key)} — <em>${lower(e.level)}</em>${context ? ` (${escape(context)})` : ""}: ` +
+      `${escape(e.finding)} ${link}${pub.year ? ` ${escape(pub.title)}, ${pub.year}` : ""}` +
+      `${e.verified ? "" : ' <span class="unverified">unverified</span>'}</li>`;
+  }));
+  return `<strong>${escape(title)}</strong><ul>${items.join("")}</ul>`;
+}
+
+async function graphql(query, variables) {
+  const response = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }) });
+  const body = await response.json();
+  if (body.errors && body.errors.length) {
+    const e = body.errors[0];
+    const argument = e.extensions && e.extensions.argument;
+    throw new Error(argument ? `${argument}: ${e.message.replace(/^\w+: /, "")}` : e.message);
+  }
+  return body.data;
+}
+
+async function loadLists() {
+  const kinds = ["diseases", "diseasePhases", "tissues", "processes", "targets", "pathways", "mechanisms", "agents"];
+  const data = await graphql(`{ ${kinds.map((k) => `${k}(limit: 500) { items { id name } }`).join(" ")} }`);
+  const fill = (id, items) => {
+    document.getElementById(`list-${id}`).innerHTML =
+      items.map((n) => `<option value="${escape(n.id)}">${escape(n.name)}</option>`).join("");
+  };
+  fill("Disease", data.diseases.items);
+  fill("DiseasePhase", data.diseasePhases.items);
+  fill("Tissue", data.tissues.items);
+  fill("Process", data.processes.items);
+  fill("Agent", data.agents.items);
+  fill("Acting", [...data.targets.items, ...data.pathways.items, ...data.mechanisms.items]);
+}
+
+function renderNav() {
+  const nav = document.getElementById("questions");
+  nav.innerHTML = Object.entries(QUESTIONS).map(([key, q]) =>
+    `<button type="button" data-q="${key}" aria-pressed="${key === state.question}">${escape(q.title)}</button>`)
+    .join("");
+  nav.querySelectorAll("button").forEach((b) => b.addEventListener("click", () => {
+    selectQuestion(b.dataset.q, new URLSearchParams());
+  }));
+}
+
+function renderForm(params) {
+  const q = QUESTIONS[state.question];
+  document.getElementById("title").textContent = q.title;
+  document.getElementById("explain").textContent = q.explain;
+  const form = document.getElementById("form");
+  form.innerHTML = q.fields.map((f) => {
+    const given = params.get(f.name);
+    if (f.check !== undefined) {
+      const on = given == null ? f.check : given === "1" || given === "true";
+      return `<label class="check"><input type="checkbox" name="${f.name}" ${on ? "checked" : ""}> ${escape(f.label)}</label>`;
+    }
+    if (f.options) {
+      const value = given ?? f.value ?? "";
+      return `<label>${escape(f.label)}<select name="${f.name}">${f.options.map((o) =>
+        `<option value="${o}" ${o === value ? "selected" : ""}>${o ? lower(o) : "any"}</option>`).join("")}</select></label>`;
+    }
+    return `<label>${escape(f.label)}<input type="text" name="${f.name}" list="list-${f.list}"
+      value="${escape(given ?? f.value ?? "")}" placeholder="type to search"></label>`;
+  }).join("") + '<button type="submit" class="run">Ask</button>';
+  form.onsubmit = (event) => { event.preventDefault(); run(); };
+}
+
+function variablesFromForm() {
+  const q = QUESTIONS[state.question];
+  const form = document.getElementById("form");
+  const variables = {};
+  const params = new URLSearchParams({ q: state.question });
+  for (const f of q.fields) {
+    const input = form.elements[f.name];
+    if (f.check !== undefined) {
+      variables[f.name] = input.checked;
+      if (input.checked !== f.check) params.set(f.name, input.checked ? "1" : "0");
+    } else if (input.value.trim()) {
+      const value = input.value.trim();
+      variables[f.name] = f.multi ? [value] : value;
+      params.set(f.name, value);
+    }
+  }
+  return { variables, params };
+}
+
+function document_(q) {
+  const declared = q.fields.map((f) => `$${f.name}: ${f.check !== undefined ? "Boolean!" : (f.type || "ID")}`);
+  const passed = q.fields.map((f) => `${f.name}: $${f.name}`);
+  return `query(${declared.join(", ")}) { ${q.root}(${passed.join(", ")}) { ${q.selection} } }`;
+}
+
+async function run() {
+  const q = QUESTIONS[state.question];
+  const { variables, params } = variablesFromForm();
+  history.replaceState(null, "", `?${params}`);
+  const error = document.getElementById("error");
+  error.hidden = true;
+  document.getElementById("answer").hidden = false;
+  document.getElementById("summary").textContent = "asking…";
+  try {
+    const data = await graphql(document_(q), variables);
+    state.answer = data[q.root];
+    state.sort = null;
+    renderTable();
+  } catch (exc) {
+    state.answer = [];
+    renderTable();
+    error.textContent = exc.message;
+    error.hidden = false;
+  }
+}
+
+function shownRows() {
+  const q = QUESTIONS[state.question];
+  const rows = state.answer.map((r) => ({ raw: r, cells: q.columns.map(([, get]) => get(r)) }));
+  if (state.sort) {
+    const { index, descending } = state.sort;
+    rows.sort((a, b) => {
+      const x = a.cells[index]; const y = b.cells[index];
+      const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      return descending ? -c : c;
+    });
+  }
+  return rows;
+}
+
+function renderTable() {
+  const q = QUESTIONS[state.question];
+  const table = document.getElementById("results");
+  table.tHead.innerHTML = `<tr>${q.detail ? "<th></th>" : ""}${q.columns.map(([name], i) => {
+    const sorted = state.sort && state.sort.index === i ? (state.sort.descending ? "descending" : "ascending") : "none";
+    return `<th data-i="${i}" aria-sort="${sorted}">${escape(name)}</th>`;
+  }).join("")}</tr>`;
+  const rows = shownRows();
+  table.tBodies[0].innerHTML = rows.map((row, n) => {
+    const cells = row.cells.map((v, i) => {
+      const kind = q.columns[i][2];
+      return kind === "verdict" ? `<td class="verdict v-${escape(String(v).replaceAll(" ", "_"))}">${escape(v)}</td>`
+        : `<td>${escape(v)}</td>`;
+    }).join("");
+    const more = q.detail ? `<td><button type="button" class="more" data-n="${n}" aria-expanded="false">details</button></td>` : "";
+    const detail = q.detail ? `<tr class="detail" data-n="${n}" hidden><td colspan="${q.columns.length + 1}">` +
+      `${q.detail(row.raw)}</td></tr>` : "";
+    return `<tr class="row">${more}${cells}</tr>${detail}`;
+  }).join("");
+  table.tHead.querySelectorAll("th[data-i]").forEach((th) => th.addEventListener("click", () => {
+    const index = Number(th.dataset.i);
+    state.sort = { index, descending: state.sort && state.sort.index === index ? !state.sort.descending : false };
+    renderTable();
+  }));
+  table.tBodies[0].querySelectorAll("button.more").forEach((b) => b.addEventListener("click", () => {
+    const detail = table.querySelector(`tr.detail[data-n="${b.dataset.n}"]`);
+    detail.hidden = !detail.hidden;
+    b.setAttribute("aria-expanded", String(!detail.hidden));
+  }));
+  document.getElementById("summary").textContent =
+    `${rows.length} answer${rows.length === 1 ? "" : "s"} — click a column to sort, “details” for reasons and papers`;
+}
+
+function csv() {
+  const q = QUESTIONS[state.question];
+  const quote = (v) => { const s = String(v ?? ""); return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s; };
+  return [q.columns.map(([name]) => name), ...shownRows().map((r) => r.cells)]
+    .map((line) => line.map(quote).join(",")).join("\n") + "\n";
+}
+function json() { return JSON.stringify(shownRows().map((r) => r.raw), null, 2); }
+
+function download(text, type, name) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.appendChild(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function selectQuestion(key, params) {
+  state.question = QUESTIONS[key] ? key : "inhibitors";
+  state.answer = [];
+  document.getElementById("answer").hidden = true;
+  renderNav();
+  renderForm(params);
+}
+
+window.calcigraph = { csv, json, rows: () => shownRows().map((r) => r.cells), questions: QUESTIONS };
+
+document.getElementById("download-csv").addEventListener("click",
+  () => download(csv(), "text/csv", `calcigraph-${state.question}.csv`));
+document.getElementById("download-json").addEventListener("click",
+  () => download(json(), "application/json", `calcigraph-${state.question}.json`));
+document.getElementById("copy-link").addEventListener("click", () => navigator.clipboard &&
+  navigator.clipboard.writeText(location.href));
+
+const initial = new URLSearchParams(location.search);
+selectQuestion(initial.get("q") || "inhibitors", initial);
+loadLists().catch((exc) => { document.getElementById("explain").textContent += ` (lists unavailable: ${exc.message})`; });
+if (initial.get("q")) run();
