@@ -15,6 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import PlainTextResponse
 from strawberry.fastapi import GraphQLRouter
 
+from api.graphiql import OfflineGraphQLRouter
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
 from api.timeout import GraphQLTimeout
@@ -44,8 +45,8 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
         return Context(store=store, limits=limits)
 
     schema = create_schema(limits, response_cache=store.immutable)  # only a graph that cannot change is cached
-    router: GraphQLRouter = GraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql",
-                                          allow_queries_via_get=True)
+    router: GraphQLRouter = OfflineGraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql",
+                                                 allow_queries_via_get=True)
     app.include_router(router, prefix="/graphql")
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET", "POST"],

@@ -184,7 +184,8 @@ def serve(
 @app.command()
 def schema(
     cypher: bool = typer.Option(False, "--cypher", help="Instead: rewrite the generated Cypher files "
-                                "(cypher/schema.cypher, cypher/load/*.cypher) from graph/schema.py."),
+                                "(cypher/schema.cypher, cypher/load/*.cypher) from graph/schema.py, and the "
+                                "question blocks of the Browser guide from cypher/questions/."),
 ) -> None:
     """Print the GraphQL schema (SDL); it is committed as api/schema.graphql and a test fails when it drifts.
 
@@ -192,9 +193,12 @@ def schema(
     """
     if cypher:
         from graph.cypher_gen import write_all
+        from graph.guide import GUIDE, sync_guide
 
         for path in write_all():
             console.print(f"rewrote {path}")
+        if sync_guide():
+            console.print(f"rewrote {GUIDE}")
         return
     from api.graphql.schema import create_schema
 

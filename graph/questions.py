@@ -9,6 +9,7 @@ stores cannot disagree on them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,10 +34,12 @@ HIERARCHY: tuple[s.RelKind, ...] = (s.RelKind.IS_A, s.RelKind.PART_OF)
 
 
 class QuestionError(ValueError):
-    """A question's argument is wrong; `argument` names it so the API can say which one."""
+    """A question's argument is wrong; `argument` names it so the API can say which one, and `suggestions` lists the
+    closest ids when an id was not found (the API puts them in the error's extensions)."""
 
-    def __init__(self, argument: str, message: str) -> None:
+    def __init__(self, argument: str, message: str, suggestions: Sequence[str] = ()) -> None:
         self.argument = argument
+        self.suggestions = list(suggestions)
         super().__init__(f"{argument}: {message}")
 
 
@@ -67,16 +70,35 @@ def _check_ids(store: GraphStore, *checks: Check) -> dict[str, Node]:
     One store call for all arguments (on Neo4j, one round trip). Returns the nodes found."""
     found = store.get_many(list(dict.fromkeys(i for _, ids, _ in checks for i in ids)))
     for argument, ids, kinds in checks:
-        _check_found(found, argument, ids, kinds)
+        _check_found(found, argument, ids, kinds, store)
     return found
 
 
-def _check_found(found: dict[str, Node], argument: str, ids: Sequence[str], kinds: Sequence[s.NodeKind]) -> None:
+def closest_ids(store: GraphStore, value: str, kinds: Sequence[s.NodeKind], limit: int = 5) -> list[str]:
+    """Ids a mistyped id probably meant, best first: the store's name search (case-insensitive; names, synonyms,
+    brand names, symbols) on the text and on its words, then ids that differ by a few letters."""
+    import difflib
+
+    text = value.strip().lower()
+    whole: list[str] = []
+    for needle in dict.fromkeys([text, text.replace("-", " "), text.rstrip("s")]):
+        if needle:
+            whole += [n.id for n in store.search(needle, list(kinds), limit)]
+    parts = [n.id for w in re.split(r"[-\s]+", text) if len(w) > 3 for n in store.search(w, list(kinds), limit)]
+    parts.sort(key=lambda i: -difflib.SequenceMatcher(None, text, i).ratio())
+    return list(dict.fromkeys([*whole, *parts]))[:limit]
+
+
+def _check_found(found: dict[str, Node], argument: str, ids: Sequence[str], kinds: Sequence[s.NodeKind],
+                 store: GraphStore | None = None) -> None:
     for value in ids:
         node = found.get(value)
         expected = " or ".join(k.value for k in kinds)
         if node is None:
-            raise QuestionError(argument, f"no {expected} has id {value!r}")
+            close = closest_ids(store, value, kinds) if store is not None else []
+            hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else \
+                " (find ids by name with the `search` field)"
+            raise QuestionError(argument, f"no {expected} has id {value!r}{hint}", close)
         if node.kind not in kinds:
             raise QuestionError(argument, f"{value!r} is a {node.kind.value}, but a {expected} is needed")
 
@@ -131,8 +153,24 @@ def strength(claims: Sequence[Edge]) -> Strength:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+class Thresholds:
+    """What a qualifying claim needs, as the stores compare it: `best_rank` at least `min_rank` (the level's
+    schema.EVIDENCE_RANK) and `verified_count` at least `min_verified` (1 when `verified_only`)."""
+
+    min_evidence: s.EvidenceLevel | None
+    verified_only: bool
+
+    @property
+    def min_rank(self) -> int:
+        return _rank(self.min_evidence)
+
+    @property
+    def min_verified(self) -> int:
+        return 1 if self.verified_only else 0
+
+
 @dataclass(frozen=True)
-class InhibitorsWithoutHarm:
+class InhibitorsWithoutHarm(Thresholds):
     """Agents that inhibit `process`, with a bone-safety verdict per facet; by default only those whose overall
     verdict is benefit, no_harm or no_data.
 
@@ -166,15 +204,6 @@ class InhibitorsWithoutHarm:
     include_harmed: bool = False
     verified_only: bool = True
     clinical: bool = True
-
-    @property
-    def min_rank(self) -> int:
-        return _rank(self.min_evidence)
-
-    @property
-    def min_verified(self) -> int:
-        """Verified citations a qualifying claim needs (the stores compare it with `verified_count`)."""
-        return 1 if self.verified_only else 0
 
     def check(self, store: GraphStore) -> dict[str, Node]:
         return _check_ids(store, ("process", [self.process], [s.NodeKind.PROCESS]),
@@ -269,7 +298,7 @@ def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm) -> list
 
 
 @dataclass(frozen=True)
-class DualAction:
+class DualAction(Thresholds):
     """Agents that inhibit `process` and promote any of `promotes` (cell types or processes, with their IS_A and
     PART_OF descendants), both claims at least `min_evidence` and, when `verified_only` (the default), each citing at
     least one verified publication. Inhibition counts both kinds of evidence, as in InhibitorsWithoutHarm: an
@@ -285,14 +314,6 @@ class DualAction:
     min_evidence: s.EvidenceLevel | None = None
     verified_only: bool = True
     clinical: bool = True
-
-    @property
-    def min_rank(self) -> int:
-        return _rank(self.min_evidence)
-
-    @property
-    def min_verified(self) -> int:
-        return 1 if self.verified_only else 0
 
     def check(self, store: GraphStore) -> None:
         _check_ids(store, ("process", [self.process], [s.NodeKind.PROCESS]),
@@ -514,7 +535,7 @@ ACTING_KINDS: tuple[s.NodeKind, ...] = (s.NodeKind.TARGET, s.NodeKind.PATHWAY, s
 
 
 @dataclass(frozen=True)
-class AgentsActingOn:
+class AgentsActingOn(Thresholds):
     """Agents that act on `node` (a target, pathway or mechanism), with every claim chain that links them:
 
     - directly: Agent -TARGETS-> target, or Agent -HAS_MECHANISM-> mechanism;
@@ -529,14 +550,6 @@ class AgentsActingOn:
     node: str
     min_evidence: s.EvidenceLevel | None = None
     verified_only: bool = False
-
-    @property
-    def min_rank(self) -> int:
-        return _rank(self.min_evidence)
-
-    @property
-    def min_verified(self) -> int:
-        return 1 if self.verified_only else 0
 
     def check(self, store: GraphStore) -> None:
         _check_ids(store, ("node", [self.node], ACTING_KINDS))

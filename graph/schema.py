@@ -218,11 +218,8 @@ class DiseaseScope(StrEnum):
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PUB_ID_RE = re.compile(r"^(PMID:[1-9][0-9]{0,8}|DOI:10\.[0-9]{4,9}/\S+)$")
-CURIE_PREFIXES = (
-    "CHEBI", "DRUGBANK", "ATC", "MESH", "HGNC", "UNIPROT", "GO", "CL", "UBERON", "MONDO", "OMIM", "DOID",
-    "REACTOME", "NCIT", "UMLS",
-)
-CURIE_RE = re.compile(rf"^({'|'.join(CURIE_PREFIXES)}):[A-Za-z0-9_.\-]+$")
+CURIE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*:\S+$")
+"""Only the shape PREFIX:LOCAL; which prefixes exist and what their local ids look like is the Bioregistry's word."""
 
 
 def _slug(value: str) -> str:
@@ -240,11 +237,21 @@ def _pub_id(value: str) -> str:
 
 
 def _curie(value: str) -> str:
+    """A CURIE whose prefix the Bioregistry knows (case-insensitively, with its synonyms: MESH, CHEBI, HGNC, …) and
+    whose local id matches that prefix's registered pattern. The registry ships with the `bioregistry` package, so
+    nothing is downloaded."""
     if not CURIE_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a CURIE with a known prefix: write PREFIX:LOCAL with PREFIX one of "
-            f"{', '.join(CURIE_PREFIXES)}"
-        )
+        raise ValueError(f"{value!r} is not a CURIE: write PREFIX:LOCAL, e.g. CHEBI:49662")
+    import bioregistry
+
+    prefix, local = value.split(":", 1)
+    normalized = bioregistry.normalize_prefix(prefix)
+    if normalized is None:
+        raise ValueError(f"{prefix!r} is not a prefix the Bioregistry knows (e.g. CHEBI, MESH, GO, CL, UBERON, HGNC, "
+                         "DRUGBANK, ATC, MONDO, OMIM); check the spelling at bioregistry.io")
+    if not bioregistry.is_valid_identifier(normalized, local):
+        pattern = bioregistry.get_pattern(normalized) or "its registered pattern"
+        raise ValueError(f"{local!r} is not a valid {prefix} identifier (the Bioregistry's pattern is {pattern})")
     return value
 
 
@@ -427,6 +434,9 @@ class Mechanism(Strict):
     id: Slug
     name: Text
     description: str | None = None
+    acts_on: list[Slug] = []
+    """The targets (gene products) this mechanism works through: an agent with the mechanism must TARGET at least
+    one of them (the validator checks; e.g. alk2-kinase-inhibition acts on acvr1)."""
     modulates: list[ModulatesClaim] = []
 
 

@@ -163,8 +163,47 @@ def _cross_checks(kb: KnowledgeBase) -> list[Issue]:
     issues += _check_duplicate_publications(kb)
     issues += _check_leads(kb)
     issues += _check_screening(kb)
+    issues += _check_orphans(kb)
     if not issues:
         issues += _check_duplicate_claims(kb)
+    return issues
+
+
+def _check_orphans(kb: KnowledgeBase) -> list[Issue]:
+    """No dead ends: a mechanism is used by an agent and acts on something (MODULATES); a pathway reaches a process
+    (REGULATES); an agent with a mechanism targets a gene product the mechanism names in `acts_on`."""
+    K = s.NodeKind
+    issues: list[Issue] = []
+    used = {m.mechanism for a in kb.of(K.AGENT) for m in a.mechanisms}
+    for mech in kb.of(K.MECHANISM):
+        where = kb.where[mech.id]
+        if mech.id not in used:
+            issues.append(Issue(where.file, where.line, format_loc((*where.loc, "id")),
+                                f"mechanism {mech.id!r} is used by no agent: add it to an agent's `mechanisms` "
+                                "(with evidence) or remove it"))
+        if not mech.modulates:
+            issues.append(Issue(where.file, where.line, format_loc((*where.loc, "modulates")),
+                                f"mechanism {mech.id!r} modulates nothing: add a cited `modulates` claim on the "
+                                "pathway or process it acts on"))
+        for i, target in enumerate(mech.acts_on):
+            issues += _check_ref(kb, _Ref(mech.id, (*where.loc, "acts_on", i), target, (K.TARGET,)))
+    for pw in kb.of(K.PATHWAY):
+        if not pw.regulates:
+            where = kb.where[pw.id]
+            issues.append(Issue(where.file, where.line, format_loc((*where.loc, "regulates")),
+                                f"pathway {pw.id!r} reaches no process: add a cited `regulates` claim"))
+    mechanisms = kb.entities[K.MECHANISM]
+    for agent in kb.of(K.AGENT):
+        targets = {t.target for t in agent.targets}
+        where = kb.where[agent.id]
+        for i, m in enumerate(agent.mechanisms):
+            needed = getattr(mechanisms.get(m.mechanism), "acts_on", [])
+            if needed and not targets & set(needed):
+                loc = (*where.loc, "mechanisms", i, "mechanism")
+                issues.append(Issue(where.file, kb.docs[where.file].line_of(loc), format_loc(loc),
+                                    f"{agent.id!r} works through {m.mechanism!r}, which acts on "
+                                    f"{' or '.join(needed)}, but has no TARGETS claim on it: add a cited `targets` "
+                                    "entry"))
     return issues
 
 

@@ -209,11 +209,18 @@ async def _inhibitors_without_harm(
 
 async def _dual_action(
     info: Info[Context, None],
-    process: strawberry.ID = strawberry.ID(qs.DEFAULT_PROCESS),
-    promotes: list[strawberry.ID] | None = None,
-    min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
-    verified_only: bool = True,
-    clinical: bool = True,
+    process: Annotated[strawberry.ID, strawberry.argument(
+        description="The process to inhibit; its IS_A subtypes and PART_OF parts count too.")
+    ] = strawberry.ID(qs.DEFAULT_PROCESS),
+    promotes: Annotated[list[strawberry.ID] | None, strawberry.argument(
+        description="Processes or cell types the agent should promote (default: bone formation, skeletal "
+                    "mineralization, osteoblast, bone mass), with their IS_A/PART_OF descendants.")] = None,
+    min_evidence: Annotated[t.EvidenceLevelEnum | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Both claims need at least this evidence level.")] = None,
+    verified_only: Annotated[bool, strawberry.argument(
+        description="Every counted claim must cite a verified publication.")] = True,
+    clinical: Annotated[bool, strawberry.argument(
+        description="Count effective/mixed studies in diseases that manifest the process as inhibition.")] = True,
 ) -> list[t.DualActionResult]:
     """Agents that inhibit `process` (by an inhibits claim, or — with `clinical` — a successful study in a disease
     that manifests it) and promote any of `promotes` (default: bone formation, skeletal mineralization, osteoblast,
@@ -230,9 +237,12 @@ async def _dual_action(
 
 async def _agents_in_phase(
     info: Info[Context, None],
-    phase: strawberry.ID | None = None,
-    disease: strawberry.ID | None = None,
-    agent: strawberry.ID | None = None,
+    phase: Annotated[strawberry.ID | None, strawberry.argument(description="One disease phase.")] = None,
+    disease: Annotated[strawberry.ID | None, strawberry.argument(
+        description="Studies of this disease or its subtypes, on its phase scheme (or its nearest supertype's).")
+    ] = None,
+    agent: Annotated[strawberry.ID | None, strawberry.argument(
+        description="The phases this agent was studied in.")] = None,
 ) -> list[t.PhaseStudyResult]:
     """Agents studied in a disease phase (give `phase`; or `disease` for studies of it and its subtypes on the phases
     of its scheme — its own or its nearest supertype's; a disease with no scheme is an error), or the phases one
@@ -255,10 +265,10 @@ async def _paths_out(info: Info[Context, None], found: list[qs.GraphPath]) -> li
 
 async def _mechanism_paths(
     info: Info[Context, None],
-    agent: strawberry.ID,
-    to: strawberry.ID,
-    max_hops: int = 4,
-    limit: int = 100,
+    agent: Annotated[strawberry.ID, strawberry.argument(description="The agent the paths start from.")],
+    to: Annotated[strawberry.ID, strawberry.argument(description="A process, cell type or disease.")],
+    max_hops: Annotated[int, strawberry.argument(description="At most this many relationships (1-6).")] = 4,
+    limit: Annotated[int, strawberry.argument(description="At most this many paths (1-500).")] = 100,
 ) -> list[t.Path]:
     """Directed paths from `agent` to a process, cell type or disease through targets, mechanisms, pathways and
     processes (at most `maxHops` ≤ 6 relationships), shortest first, each relationship with its citations."""
@@ -266,7 +276,10 @@ async def _mechanism_paths(
     return await _paths_out(info, await run(info, qs.mechanism_paths, info.context.store, q))
 
 
-async def _evidence_profile(info: Info[Context, None], agent: strawberry.ID) -> list[t.ProfileGroup]:
+async def _evidence_profile(
+    info: Info[Context, None],
+    agent: Annotated[strawberry.ID, strawberry.argument(description="The agent whose claims to group.")],
+) -> list[t.ProfileGroup]:
     """Every claim of `agent`, grouped by relationship type, direction/outcome/action and best evidence level."""
     groups = await run(info, qs.evidence_profile, info.context.store, str(agent))
     return [t.ProfileGroup(relationship=g.rel, qualifier=g.qualifier, level=g.level, claims=_rels(g.claims))
@@ -275,12 +288,14 @@ async def _evidence_profile(info: Info[Context, None], agent: strawberry.ID) -> 
 
 async def _paths(
     info: Info[Context, None],
-    from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
-    to: strawberry.ID,
-    via: list[t.RelationshipTypeEnum] | None = None,  # type: ignore[valid-type]
-    max_hops: int = 3,
-    exclude: list[strawberry.ID] | None = None,
-    limit: int = 100,
+    from_: Annotated[strawberry.ID, strawberry.argument(name="from", description="Any node id: one end.")],
+    to: Annotated[strawberry.ID, strawberry.argument(description="Any node id: the other end.")],
+    via: Annotated[list[t.RelationshipTypeEnum] | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Only these relationship types (all when omitted).")] = None,
+    max_hops: Annotated[int, strawberry.argument(description="At most this many relationships (1-4).")] = 3,
+    exclude: Annotated[list[strawberry.ID] | None, strawberry.argument(
+        description="Never pass through these nodes.")] = None,
+    limit: Annotated[int, strawberry.argument(description="At most this many paths (1-500).")] = 100,
 ) -> list[t.Path]:
     """Paths between two nodes in either direction, using only relationship types in `via` (all when omitted),
     at most `maxHops` ≤ 4, never through a node in `exclude`; shortest first."""

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from graph import cypher_files
+from graph.guide import params_block, synced_guide
 from graph.neo4j_server import LocalNeo4j
 from graph.paths import cypher_dir
 from graph.schema import NodeKind, RelKind
@@ -26,11 +27,9 @@ CYPHER_BLOCK = re.compile(r"^```cypher\n(.*?)^```", re.M | re.S)
 """Browser makes exactly these fenced blocks clickable ("runnable")."""
 
 
-def guide_block_for(question: Path) -> str:
-    """The runnable text a question becomes in the guide: its `// :param` lines as Browser commands, then the query."""
-    raw = question.read_text().splitlines()
-    params = [line.strip()[len("// "):] for line in raw if line.strip().startswith("// :param ")]
-    return "\n".join([*params, cypher_files.text(f"questions/{question.name}")])
+def guide_blocks_for(question: Path) -> tuple[str, str]:
+    """The two runnable blocks a question becomes in the guide: `:params {…}` from its header, then the query."""
+    return params_block(question), cypher_files.text(f"questions/{question.name}")
 
 
 def browser_parse_grass(text: str) -> dict[str, dict[str, str]]:
@@ -77,8 +76,14 @@ def test_the_guide_exists_as_a_multi_slide_markdown_guide() -> None:
 def test_the_guide_carries_each_question_verbatim_with_its_parameters(question: Path) -> None:
     guide = GUIDE.read_text()
     assert f"cypher/questions/{question.name}" in guide, f"the guide does not name {question.name}"
-    carried = guide_block_for(question) in {block.strip() for block in CYPHER_BLOCK.findall(guide)}
-    assert carried, f"the guide's block for {question.name} differs from the file; copy its query and :param lines"
+    blocks = [block.strip() for block in CYPHER_BLOCK.findall(guide)]
+    params, query = guide_blocks_for(question)
+    assert query in blocks, f"the guide's query for {question.name} differs from the file: `calcigraph schema --cypher`"
+    assert blocks[blocks.index(query) - 1] == params, f"the guide's :params block for {question.name} is not current"
+
+
+def test_the_guide_is_what_the_sync_writes() -> None:
+    assert synced_guide(GUIDE.read_text()) == GUIDE.read_text(), "run `calcigraph schema --cypher`"
 
 
 def test_the_guide_references_the_style_sheet_it_ships_with() -> None:
@@ -89,17 +94,22 @@ def test_the_guide_references_the_style_sheet_it_ships_with() -> None:
 
 @pytest.mark.neo4j
 def test_every_runnable_block_of_the_guide_runs_and_finds_something(neo4j_graph: Neo4jGraph) -> None:
-    """Each block runs as Browser runs it: `:param` lines first (values evaluated as Cypher), then the statement.
-    Blocks holding only Browser commands (`:style ...`) have no Cypher to check."""
+    """Each block runs as Browser runs it: a `:params {…}` block sets the parameters for the blocks after it (its map
+    evaluated as Cypher), `:param` lines set one, then the statement runs. Blocks holding only other Browser commands
+    (`:style ...`) have no Cypher to check."""
     neo4j_graph.ensure_shipped()
     driver = neo4j_graph.driver
     checked = 0
+    params: dict[str, Any] = {}
     for block in CYPHER_BLOCK.findall(GUIDE.read_text()):
-        params: dict[str, Any] = {}
         cypher_lines = []
         for line in block.splitlines():
             match = re.match(r"^:param\s+(\w+)\s*=>\s*(.+?);?\s*$", line)
-            if match:
+            many = re.match(r"^:params\s+(\{.*\})\s*$", line)
+            if many:
+                records, _, _ = driver.execute_query(f"RETURN {many.group(1)} AS v")
+                params = dict(records[0]["v"])
+            elif match:
                 records, _, _ = driver.execute_query(f"RETURN {match.group(2)} AS v")
                 params[match.group(1)] = records[0]["v"]
             elif not line.startswith(":"):
@@ -127,11 +137,18 @@ def test_the_style_sheet_colours_and_captions_every_node_label_distinctly() -> N
     assert len(set(colours.values())) == len(colours), f"two labels share a colour: {colours}"
 
 
-def test_the_style_sheet_captions_relationships_by_type() -> None:
+QUALIFIED_CAPTIONS = {"TARGETS": "{action}", "MODULATES": "{direction}", "REGULATES": "{direction}",
+                      "AFFECTS": "{direction}", "STUDIED_IN": "{outcome}"}
+"""Claims are captioned by what they say (inhibits / promotes / no_effect, effective / ineffective …), so the
+bone-safety story is visible in the picture; structural links by their type."""
+
+
+def test_the_style_sheet_captions_claims_by_what_they_say_and_links_by_type() -> None:
     sheet = browser_parse_grass(GRASS.read_text())
     assert sheet["relationship"]["caption"] == "<type>"
     for kind in RelKind:
-        assert sheet.get(f"relationship.{kind.value}", {}).get("caption", "<type>") == "<type>"
+        expected = QUALIFIED_CAPTIONS.get(kind.value, "<type>")
+        assert sheet.get(f"relationship.{kind.value}", {}).get("caption", "<type>") == expected, kind.value
 
 
 def test_the_style_sheet_has_only_selectors_browser_understands() -> None:

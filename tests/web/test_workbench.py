@@ -52,8 +52,9 @@ def browser() -> Iterator[webdriver.Chrome]:
         "Chromium is missing: `make system-deps` installs Debian's chromium and chromium-driver")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1500,1100",
-                 "--disable-background-networking", "--disable-component-update", "--no-first-run"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--window-size=1500,1100", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     driver.set_script_timeout(30)
@@ -160,3 +161,16 @@ def test_the_pages_and_assets_reference_no_external_host(base_url: str) -> None:
         with urllib.request.urlopen(f"{base_url}{path}", timeout=30) as response:
             text = response.read().decode()
         assert "http://" not in text and "https://" not in text, path
+
+
+def test_graphiql_works_offline_and_opens_on_a_tab_per_question(browser: webdriver.Chrome, base_url: str) -> None:
+    browser.get(f"{base_url}/graphql")
+    WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".graphiql-execute-button"))
+    tabs = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".graphiql-tab")]
+    assert "InhibitorsWithoutBoneHarm" in " ".join(tabs) and len(tabs) >= 8
+    browser.find_element(By.CSS_SELECTOR, ".graphiql-execute-button").click()
+    WebDriverWait(browser, 30).until(
+        lambda b: "inhibitorsWithoutHarm" in b.find_element(By.CSS_SELECTOR, ".result-window").text)
+    requested = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert requested and all(url.startswith(base_url) for url in requested), requested
+    shoot(browser, "graphiql")
