@@ -23,6 +23,7 @@ import os
 import secrets
 import signal
 import socket
+import string
 import subprocess
 import time
 import urllib.request
@@ -245,13 +246,22 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
         existing = self.password()
         if existing:
             return existing
-        password = secrets.token_urlsafe(18)
+        return self.set_initial_password(generate_password())
+
+    def set_initial_password(self, password: str) -> str:
+        """Set `password` for user neo4j in a database that has never been started, and remember it (mode 600).
+
+        `--` ends the admin tool's options, so a password that looks like one (`-x...`) is still read as the
+        password; `generate_password` never makes such passwords, but users may bring their own."""
+        self._write_conf()
         proc = subprocess.run(
-            ["java", "-cp", self._classpath(), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+            ["java", "-cp", self._classpath(), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", "--",
+             password],
             capture_output=True, text=True, env=self._env(),
         )
         if proc.returncode != 0:
-            raise Neo4jServerError(f"Could not set the initial Neo4j password:\n{proc.stderr.strip()[-2000:]}")
+            output = (proc.stderr.strip() or proc.stdout.strip()).replace(password, "<password>")
+            raise Neo4jServerError(f"Could not set the initial Neo4j password:\n{output[-2000:]}")
         self.password_file.write_text(password + "\n")
         self.password_file.chmod(0o600)
         return password
@@ -364,6 +374,17 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
         if self.pid():
             raise Neo4jServerError("Stop the server before wiping its instance.")
         _rmtree(self.instance_dir)
+
+
+PASSWORD_ALPHABET = string.ascii_letters + string.digits
+
+
+def generate_password(length: int = 24) -> str:
+    """A random password (~142 bits) of letters and digits that starts with a letter: nothing a command line,
+    a shell or a URI could read as an option, a quote or a separator. (`secrets.token_urlsafe` may start with
+    `-`, which neo4j-admin took for an option: about 1 first start in 64 failed.)"""
+    first = secrets.choice(string.ascii_letters)
+    return first + "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length - 1))
 
 
 def _which(cmd: str) -> bool:
