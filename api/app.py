@@ -17,6 +17,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
+from api.limits import RequestGuard
 from api.timeout import GraphQLTimeout
 from graph.paths import cypher_dir
 from graph.store import GraphStore, StoreTimeout, StoreUnavailable
@@ -50,6 +51,7 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["content-type"], allow_credentials=False)
 
+    app.add_middleware(RequestGuard, max_body_bytes=limits.max_body_bytes)  # 413/400 before any GraphQL work
     app.add_middleware(GraphQLTimeout, seconds=limits.timeout_seconds)
 
     @app.get("/guide/calcigraph.md", response_class=PlainTextResponse)

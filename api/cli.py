@@ -118,6 +118,7 @@ def serve(
     max_tokens: int = typer.Option(2000, help="Largest query (GraphQL tokens) allowed."),
     max_page_size: int = typer.Option(500, help="Largest limit/first allowed."),
     timeout: float = typer.Option(10.0, help="Seconds a request (and its Neo4j transaction) may take."),
+    max_body_bytes: int = typer.Option(262_144, min=1, help="Largest request body accepted; larger ones get 413."),
     response_cache: int = typer.Option(256, help="Embedded store only: answers kept per query text and variables "
                                        "(the graph never changes while serving); 0 turns the cache off."),
 ) -> None:
@@ -141,7 +142,7 @@ def serve(
     from graph.store import GraphStore
 
     limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size,
-                    timeout_seconds=timeout, response_cache_size=response_cache)
+                    timeout_seconds=timeout, response_cache_size=response_cache, max_body_bytes=max_body_bytes)
     store: GraphStore
     if (neo4j or os.environ.get("NEO4J_URI")) and not embedded:
         from api.cli_graph import neo4j_settings_or_exit

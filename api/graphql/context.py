@@ -16,6 +16,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from api.graphql.errors import ApiError
+from api.limits import DEFAULT_MAX_BODY_BYTES
 from graph import schema as s
 from graph.store import Direction, Edge, GraphStore, Node, StoreTimeout, StoreUnavailable
 
@@ -33,6 +34,8 @@ class Limits:
     timeout_seconds: float = 10.0
     response_cache_size: int = 256
     """Answers kept per process for immutable stores (the embedded one); 0 turns the cache off."""
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    """Largest request body accepted (413 beyond it)."""
 
 
 @dataclass
