@@ -170,7 +170,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 async def send_error(send: Send, status: int, code: str, message: str) -> None:
     payload = json.dumps({"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
-    if status == 413:  # the rest of the body was not read: the connection cannot carry another request
+    if status in (413, 431):  # the rest of the body was not read: the connection cannot carry another request
         headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})
