@@ -72,8 +72,9 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
                                                   "Access-Control-Allow-Headers": "*"})
 
     @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        """The process is up (says nothing about the store; see /readyz)."""
+    async def healthz() -> dict[str, str]:
+        """The process is up (says nothing about the store; see /readyz). Answered on the event loop itself, which
+        never executes GraphQL (api.graphql.execution), so it answers while heavy requests run."""
         return {"status": "ok"}
 
     @app.get("/readyz")

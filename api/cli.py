@@ -117,6 +117,8 @@ def serve(
     max_depth: int = typer.Option(12, help="Deepest query nesting allowed."),
     max_tokens: int = typer.Option(2000, help="Largest query (GraphQL tokens) allowed."),
     max_page_size: int = typer.Option(500, help="Largest limit/first allowed."),
+    max_cost: int = typer.Option(250_000, min=1, help="Largest estimated answer (values; list fields count once per "
+                                 "item of their page, relationship lists as 20): costlier queries are refused."),
     timeout: float = typer.Option(10.0, help="Seconds a request (and its Neo4j transaction) may take."),
     max_body_bytes: int = typer.Option(262_144, min=1, help="Largest request body accepted; larger ones get 413."),
     header_timeout: float = typer.Option(10.0, min=0.1, help="Seconds a client may take to send a request's line "
@@ -149,7 +151,7 @@ def serve(
     from api.serving import ServerLimits, uvicorn_config
     from graph.store import GraphStore
 
-    limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size,
+    limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size, max_cost=max_cost,
                     timeout_seconds=timeout, response_cache_size=response_cache, max_body_bytes=max_body_bytes)
     store: GraphStore
     if (neo4j or os.environ.get("NEO4J_URI")) and not embedded:

@@ -8,6 +8,7 @@ not the argument's name; `name_arguments` finds the argument at that location an
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 import strawberry
@@ -81,6 +82,20 @@ def name_arguments(errors: list[GraphQLError], document: DocumentNode | None = N
 
 
 class QuietSchema(strawberry.Schema):
+    """The API's schema class. Besides quiet errors it carries the checks every operation must pass whatever
+    extensions `create_schema` lists — one operation chosen, cost within `Limits.max_cost` (api.graphql.guards) —
+    and it executes every operation off the event loop (api.graphql.execution)."""
+
+    def __init__(self, *args: Any, extensions: Iterable[Any] = (), **kwargs: Any) -> None:
+        from api.graphql.guards import OperationGuard
+
+        super().__init__(*args, extensions=[OperationGuard, *extensions], **kwargs)
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        from api.graphql.execution import off_loop
+
+        return await off_loop(super().execute(*args, **kwargs))
+
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         document = getattr(execution_context, "graphql_document", None)
         name_arguments(errors, document if isinstance(document, DocumentNode) else None)
