@@ -4,18 +4,33 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install system-deps serve test lint neo4j-install clean
+.PHONY: help install lock audit system-deps serve test lint neo4j-install clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed 's/:.*## /\t/'
 
-$(STAMP): pyproject.toml
+UV_VERSION ?= 0.13.9
+UV     := $(BIN)/uv
+SYNC   := UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --extra dev --python $(BIN)/python
+
+# uv.lock pins every package (with hashes) to exactly the set CI tested; uv itself comes from PyPI at a pinned
+# version. `--frozen`: install the lock as it is, never re-resolve; `--inexact`: leave uv in the venv.
+$(STAMP): pyproject.toml uv.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(SYNC) -q
 	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install calcigraph with its dev tools
+install: $(STAMP)  ## create .venv and install exactly the locked dependency set (uv.lock) with the dev tools
+
+lock: $(STAMP)  ## re-resolve uv.lock after changing dependencies in pyproject.toml (then run `make test`)
+	$(UV) lock
+
+audit: $(STAMP)  ## check the locked dependencies against the PyPI/OSV advisory databases (needs network)
+	$(UV) export --frozen --extra dev --extra analytics --extra py2neo --no-emit-project --format requirements-txt \
+	  -o $(VENV)/requirements.lock.txt -q
+	$(UV) tool run --from "pip-audit==2.10.1" pip-audit --disable-pip --require-hashes --progress-spinner off \
+	  -r $(VENV)/requirements.lock.txt
 
 system-deps:  ## make sure Java 17+ and Maven are present (apt-get installs them when missing)
 	@command -v java >/dev/null && command -v mvn >/dev/null || { \
