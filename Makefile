@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install lock audit system-deps serve test lint neo4j-install clean
+.PHONY: help install lock audit fuzz system-deps serve test lint neo4j-install clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -46,12 +46,18 @@ neo4j-install: $(STAMP) system-deps  ## download Neo4j Community 5.26 from Maven
 lint: $(STAMP)  ## ruff
 	$(BIN)/ruff check .
 
-test: $(STAMP) system-deps  ## install everything, start Neo4j, run lint and the whole suite, stop Neo4j
+test: $(STAMP) system-deps  ## install everything, run lint, the whole suite (own Neo4j) and the schemathesis fuzz
 	$(BIN)/calcigraph neo4j install
 	$(BIN)/ruff check .
 	@# the test session starts its own Neo4j (unless NEO4J_URI is set) and stops it at the end;
 	@# pytest's exit code 5 (no tests collected) is a failure too.
 	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+	@# schemathesis against the real server on both backends: 0 server errors, 0 tracebacks in its log
+	$(BIN)/python .ci/fuzz.py
+
+fuzz: $(STAMP) system-deps  ## schemathesis against `calcigraph serve` on the embedded store and on Neo4j
+	$(BIN)/calcigraph neo4j install
+	$(BIN)/python .ci/fuzz.py
 
 clean:  ## remove the virtualenv and the Neo4j cache
 	rm -rf $(VENV) .cache
