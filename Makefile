@@ -10,6 +10,8 @@ help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed 's/:.*## /\t/'
 
 UV_VERSION ?= 0.13.9
+# make audit AUDIT_SERVICE=osv asks api.osv.dev instead of PyPI
+AUDIT_SERVICE ?= pypi
 UV     := $(BIN)/uv
 SYNC   := UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --extra dev --python $(BIN)/python
 
@@ -29,8 +31,9 @@ lock: $(STAMP)  ## re-resolve uv.lock after changing dependencies in pyproject.t
 audit: $(STAMP)  ## check the locked dependencies against the PyPI/OSV advisory databases (needs network)
 	$(UV) export --frozen --extra dev --extra analytics --extra py2neo --no-emit-project --format requirements-txt \
 	  -o $(VENV)/requirements.lock.txt -q
+	@# --strict: a package the advisory service does not know fails the audit instead of being skipped quietly
 	$(UV) tool run --from "pip-audit==2.10.1" pip-audit --disable-pip --require-hashes --progress-spinner off \
-	  -r $(VENV)/requirements.lock.txt
+	  --strict --vulnerability-service $(AUDIT_SERVICE) -r $(VENV)/requirements.lock.txt
 
 system-deps:  ## make sure Java 17+ and Maven are present (apt-get installs them when missing)
 	@command -v java >/dev/null && command -v mvn >/dev/null || { \
