@@ -18,6 +18,7 @@ from strawberry.fastapi import GraphQLRouter
 from api.graphiql import OfflineGraphQLRouter
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
+from api.limits import RequestGuard
 from api.timeout import GraphQLTimeout
 from api.workbench import mount_workbench
 from graph.paths import cypher_dir
@@ -52,6 +53,7 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["content-type"], allow_credentials=False)
 
+    app.add_middleware(RequestGuard, max_body_bytes=limits.max_body_bytes)  # 413/400 before any GraphQL work
     app.add_middleware(GraphQLTimeout, seconds=limits.timeout_seconds)
 
     @app.get("/guide/calcigraph.md", response_class=PlainTextResponse)
@@ -74,8 +76,9 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
     mount_workbench(app)
 
     @app.get("/healthz")
-    def healthz() -> dict[str, str]:
-        """The process is up (says nothing about the store; see /readyz)."""
+    async def healthz() -> dict[str, str]:
+        """The process is up (says nothing about the store; see /readyz). Answered on the event loop itself, which
+        never executes GraphQL (api.graphql.execution), so it answers while heavy requests run."""
         return {"status": "ok"}
 
     @app.get("/readyz")

@@ -132,11 +132,21 @@ def serve(
     max_depth: int = typer.Option(12, help="Deepest query nesting allowed."),
     max_tokens: int = typer.Option(2000, help="Largest query (GraphQL tokens) allowed."),
     max_page_size: int = typer.Option(500, help="Largest limit/first allowed."),
+    max_cost: int = typer.Option(250_000, min=1, help="Largest estimated answer (values; list fields count once per "
+                                 "item of their page, relationship lists as 20): costlier queries are refused."),
     timeout: float = typer.Option(10.0, help="Seconds a request (and its Neo4j transaction) may take."),
+    max_body_bytes: int = typer.Option(262_144, min=1, help="Largest request body accepted; larger ones get 413."),
+    header_timeout: float = typer.Option(10.0, min=0.1, help="Seconds a client may take to send a request's line "
+                                         "and headers; slower connections are closed."),
+    max_header_bytes: int = typer.Option(16_384, min=1024, help="Largest request line plus headers; larger: 400."),
+    max_connections: int = typer.Option(256, min=1, help="Open connections served at once; beyond: 503."),
+    keep_alive: int = typer.Option(5, min=1, help="Seconds an idle keep-alive connection stays open."),
     response_cache: int = typer.Option(256, help="Embedded store only: answers kept per query text and variables "
                                        "(the graph never changes while serving); 0 turns the cache off."),
 ) -> None:
     """Run the GraphQL API: http://HOST:PORT/graphql (GraphiQL in a browser), /healthz, /readyz.
+
+    Every request and connection limit is explicit and has a flag below; docs/limits.md explains each.
 
     Examples:
 
@@ -153,10 +163,11 @@ def serve(
 
     from api.app import create_app
     from api.graphql.context import Limits
+    from api.serving import ServerLimits, uvicorn_config
     from graph.store import GraphStore
 
-    limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size,
-                    timeout_seconds=timeout, response_cache_size=response_cache)
+    limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size, max_cost=max_cost,
+                    timeout_seconds=timeout, response_cache_size=response_cache, max_body_bytes=max_body_bytes)
     store: GraphStore
     if (neo4j or os.environ.get("NEO4J_URI")) and not embedded:
         from api.cli_graph import neo4j_settings_or_exit
@@ -178,7 +189,9 @@ def serve(
         where = "the embedded store"
     console.print(f"calcigraph API on http://{host}:{port}/graphql (GraphiQL in a browser) — serving {where}; "
                   f"health: /healthz, readiness: /readyz")
-    uvicorn.run(create_app(store, limits, cors_origins=cors), host=host, port=port, log_level="info")
+    server_limits = ServerLimits(header_timeout=header_timeout, max_header_bytes=max_header_bytes,
+                                 max_connections=max_connections, keep_alive_timeout=keep_alive)
+    uvicorn.Server(uvicorn_config(create_app(store, limits, cors_origins=cors), host, port, server_limits)).run()
 
 
 @app.command()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from graph.settings import Neo4jSettings
+from graph.settings import Neo4jSettings, redact, redact_uri
 
 
 class Neo4jUnreachable(RuntimeError):
@@ -23,7 +23,9 @@ def open_driver(cfg: Neo4jSettings, verify: bool = True, retry_seconds: float = 
         driver = GraphDatabase.driver(cfg.uri, auth=(cfg.user, cfg.password),
                                       max_transaction_retry_time=retry_seconds, connection_timeout=5.0)
     except (ValueError, DriverError) as exc:
-        raise Neo4jUnreachable(f"cannot use NEO4J_URI {cfg.uri!r}: {exc}") from exc
+        raise Neo4jUnreachable(f"cannot use NEO4J_URI {redact_uri(cfg.uri)!r}: {redact(str(exc), cfg.password)}; "
+                               "give a URI like bolt://host:7687 and the credentials in NEO4J_USER / NEO4J_PASSWORD"
+                               ) from None
     if verify:
         try:
             driver.verify_connectivity()
@@ -31,7 +33,7 @@ def open_driver(cfg: Neo4jSettings, verify: bool = True, retry_seconds: float = 
             driver.close()
             raise Neo4jUnreachable(
                 f"Neo4j at {cfg.redacted()} refused the credentials; set NEO4J_USER / NEO4J_PASSWORD "
-                "(for the local server: `calcigraph neo4j status` prints them)"
+                "(for the local server: `calcigraph neo4j status --show-password` prints them)"
             ) from exc
         except (ServiceUnavailable, Neo4jError, DriverError, OSError) as exc:
             driver.close()

@@ -12,7 +12,12 @@ Layout under the cache folder (``.cache/neo4j`` in the repository unless ``CALCI
     <instance>/conf/neo4j.conf               one configured server: ports, folders, memory
     <instance>/data, logs, run               its database and logs
     <instance>/password                      the generated password (mode 600)
+    <instance>/ports.json                    the Bolt and HTTP ports it was last started on
     <instance>/neo4j.pid                     the running server's process id
+
+The instance the command line manages is `instance`, or `$CALCIGRAPH_NEO4J_INSTANCE`. Its ports are recorded when
+it starts, so every later command (`status`, `browse`, `load`, `serve --neo4j`) talks to the address the server
+really listens on — never to whatever else listens on the default ports.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import os
 import secrets
 import signal
 import socket
+import string
 import subprocess
 import time
 import urllib.request
@@ -119,15 +125,21 @@ def _pid_alive(pid: int) -> bool:
         return True
 
 
+INSTANCE_ENV = "CALCIGRAPH_NEO4J_INSTANCE"
+DEFAULT_INSTANCE = "instance"
+
+
 class LocalNeo4j:
-    """One local server instance: its installation, configuration and process."""
+    """One local server instance: its installation, configuration and process.
+
+    Ports not given are the ones the instance last started on (`ports.json`), else 7687 and 7474."""
 
     def __init__(
         self,
-        instance: str = "instance",
+        instance: str | None = None,
         *,
-        bolt_port: int = DEFAULT_BOLT_PORT,
-        http_port: int = DEFAULT_HTTP_PORT,
+        bolt_port: int | None = None,
+        http_port: int | None = None,
         root: Path | None = None,
         heap: str = "1g",
         pagecache: str = "512m",
@@ -135,9 +147,10 @@ class LocalNeo4j:
         self.root = root or cache_dir() / "neo4j"
         self.dist_dir = self.root / "dist" / NEO4J_VERSION
         self.lib_dir = self.dist_dir / "lib"
-        self.instance_dir = self.root / instance
-        self.bolt_port = bolt_port
-        self.http_port = http_port
+        self.instance_dir = self.root / (instance or os.environ.get(INSTANCE_ENV) or DEFAULT_INSTANCE)
+        recorded = self.recorded_ports()
+        self.bolt_port = bolt_port or recorded.get("bolt") or DEFAULT_BOLT_PORT
+        self.http_port = http_port or recorded.get("http") or DEFAULT_HTTP_PORT
         self.heap = heap
         self.pagecache = pagecache
 
@@ -157,6 +170,24 @@ class LocalNeo4j:
     @property
     def password_file(self) -> Path:
         return self.instance_dir / "password"
+
+    @property
+    def ports_file(self) -> Path:
+        return self.instance_dir / "ports.json"
+
+    def recorded_ports(self) -> dict[str, int]:
+        """The ports this instance was last started on ({} if never)."""
+        try:
+            found = json.loads(self.ports_file.read_text())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {k: int(v) for k, v in found.items() if k in ("bolt", "http") and isinstance(v, int)}
+
+    def _record_ports(self) -> None:
+        self.instance_dir.mkdir(parents=True, exist_ok=True)
+        self.ports_file.write_text(json.dumps({"bolt": self.bolt_port, "http": self.http_port}) + "\n")
 
     @property
     def bolt_uri(self) -> str:
@@ -245,13 +276,22 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
         existing = self.password()
         if existing:
             return existing
-        password = secrets.token_urlsafe(18)
+        return self.set_initial_password(generate_password())
+
+    def set_initial_password(self, password: str) -> str:
+        """Set `password` for user neo4j in a database that has never been started, and remember it (mode 600).
+
+        `--` ends the admin tool's options, so a password that looks like one (`-x...`) is still read as the
+        password; `generate_password` never makes such passwords, but users may bring their own."""
+        self._write_conf()
         proc = subprocess.run(
-            ["java", "-cp", self._classpath(), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+            ["java", "-cp", self._classpath(), "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", "--",
+             password],
             capture_output=True, text=True, env=self._env(),
         )
         if proc.returncode != 0:
-            raise Neo4jServerError(f"Could not set the initial Neo4j password:\n{proc.stderr.strip()[-2000:]}")
+            output = (proc.stderr.strip() or proc.stdout.strip()).replace(password, "<password>")
+            raise Neo4jServerError(f"Could not set the initial Neo4j password:\n{output[-2000:]}")
         self.password_file.write_text(password + "\n")
         self.password_file.chmod(0o600)
         return password
@@ -272,8 +312,11 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
             self.install(log=log)
         running = self.pid()
         if running:
-            log(f"Neo4j already running (pid {running}) at {self.bolt_uri}")
-            return self.status()
+            actual = LocalNeo4j(self.instance_dir.name, root=self.root)  # the ports it really runs on
+            log(f"Neo4j already running (pid {running}) at {actual.bolt_uri}  Browser: {actual.browser_url}")
+            if (actual.bolt_port, actual.http_port) != (self.bolt_port, self.http_port):
+                log(f"(not on the requested ports {self.bolt_port}/{self.http_port}: stop it first to move it)")
+            return actual.status()
         for port in (self.bolt_port, self.http_port):
             if not _port_free(port):
                 raise Neo4jServerError(
@@ -282,6 +325,7 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
                 )
         self._write_conf()
         password = self._ensure_password()
+        self._record_ports()
         console = (self.logs_dir / "console.log").open("ab")
         cmd = [
             "java", f"-Xms{self.heap}", f"-Xmx{self.heap}", *JVM_OPTIONS,
@@ -364,6 +408,17 @@ browser.remote_content_hostname_whitelist=guides.neo4j.com,localhost,127.0.0.1
         if self.pid():
             raise Neo4jServerError("Stop the server before wiping its instance.")
         _rmtree(self.instance_dir)
+
+
+PASSWORD_ALPHABET = string.ascii_letters + string.digits
+
+
+def generate_password(length: int = 24) -> str:
+    """A random password (~142 bits) of letters and digits that starts with a letter: nothing a command line,
+    a shell or a URI could read as an option, a quote or a separator. (`secrets.token_urlsafe` may start with
+    `-`, which neo4j-admin took for an option: about 1 first start in 64 failed.)"""
+    first = secrets.choice(string.ascii_letters)
+    return first + "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length - 1))
 
 
 def _which(cmd: str) -> bool:

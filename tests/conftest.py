@@ -37,6 +37,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             terminalreporter.write_line(line)
 
 
+def test_instance_name() -> str:
+    """CALCIGRAPH_TEST_INSTANCE lets parallel test sessions on one machine (and one cache) use separate servers."""
+    return os.environ.get("CALCIGRAPH_TEST_INSTANCE", "test-instance")
+
+
+def scratch_instance(purpose: str) -> str:
+    """The name of an extra server a test starts for itself, unique to this session's test instance, so two
+    sessions sharing a cache never start, wipe or stop each other's servers."""
+    return f"{test_instance_name()}-{purpose}"
+
+
 @pytest.fixture(scope="session")
 def neo4j_settings(pytestconfig: pytest.Config) -> Iterator[settings.Neo4jSettings]:
     configured = settings.from_env()
@@ -44,9 +55,8 @@ def neo4j_settings(pytestconfig: pytest.Config) -> Iterator[settings.Neo4jSettin
         _say(pytestconfig, f"[neo4j] using the configured server {configured.redacted()}")
         yield configured
         return
-    # CALCIGRAPH_TEST_INSTANCE lets parallel test sessions on one machine use separate servers.
-    name = os.environ.get("CALCIGRAPH_TEST_INSTANCE", "test-instance")
-    server = LocalNeo4j(name, bolt_port=free_port(), http_port=free_port(), heap="768m", pagecache="256m")
+    server = LocalNeo4j(test_instance_name(), bolt_port=free_port(), http_port=free_port(), heap="768m",
+                        pagecache="256m")
     if server.pid():
         server.stop(log=lambda _m: None)
     server.wipe()

@@ -2,7 +2,8 @@
 
 One DataLoader per (relationship type, direction) and one for nodes: all loads issued while resolving one level
 of the query go to the store as one call, so a query's round trips grow with its depth, not with its width.
-Store calls run in a worker thread so a slow Neo4j answer never blocks other requests.
+The whole operation already runs off the server's event loop (api.graphql.execution); Neo4j calls go to further
+threads so that the batches of one level run concurrently.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from api.graphql.errors import ApiError
+from api.limits import DEFAULT_MAX_BODY_BYTES
 from graph import schema as s
 from graph.store import Direction, Edge, GraphStore, Node, StoreTimeout, StoreUnavailable
 
@@ -33,6 +35,10 @@ class Limits:
     timeout_seconds: float = 10.0
     response_cache_size: int = 256
     """Answers kept per process for immutable stores (the embedded one); 0 turns the cache off."""
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    """Largest request body accepted (413 beyond it)."""
+    max_cost: int = 250_000
+    """Largest estimated answer (api.graphql.guards: values, with list fields weighted by their page size)."""
 
 
 @dataclass

@@ -8,10 +8,11 @@ not the argument's name; `name_arguments` finds the argument at that location an
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, Source, parse, visit
+from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, Source, parse, visit
 from graphql.language import ArgumentNode, ObjectFieldNode, Visitor
 
 log = logging.getLogger("calcigraph.api")
@@ -31,12 +32,13 @@ def bad_argument(argument: str, message: str) -> ApiError:
     return ApiError(f"{argument}: {message}", "BAD_USER_INPUT", argument)
 
 
-def _argument_at(body: str, offset: int) -> str | None:
+REPARSE_MAX_TOKENS = 10_000
+"""When an error comes without the request's parsed document, the query text is parsed again to find the argument
+at the error's position — never unbounded: the text is untrusted, and parsing runs on the caller's thread."""
+
+
+def _argument_at(document: DocumentNode, offset: int) -> str | None:
     """Name of the innermost argument (or input field path) whose value covers `offset` in the query text."""
-    try:
-        document = parse(Source(body))
-    except GraphQLError:
-        return None
     found: list[str] = []
 
     class Finder(Visitor):
@@ -49,20 +51,54 @@ def _argument_at(body: str, offset: int) -> str | None:
     return ".".join(found) if found else None
 
 
-def name_arguments(errors: list[GraphQLError]) -> None:
+def _parse_bounded(body: str) -> DocumentNode | None:
+    try:
+        return parse(Source(body), max_tokens=REPARSE_MAX_TOKENS)
+    except GraphQLError:
+        return None
+
+
+def name_arguments(errors: list[GraphQLError], document: DocumentNode | None = None) -> None:
+    """Put the argument's name into errors that point at one. `document` is the request's parsed query, if it
+    was parsed; syntax errors (the token limit among them) point at no argument and are left alone."""
+    parsed: dict[str, DocumentNode | None] = {}
     for error in errors:
         extensions = error.extensions if error.extensions is not None else {}
         if "argument" in extensions or not error.positions or error.source is None:
             continue
-        argument = _argument_at(error.source.body, error.positions[0])
+        if isinstance(error, GraphQLSyntaxError):
+            continue
+        body = error.source.body
+        if document is not None and document.loc is not None and document.loc.source.body is body:
+            tree: DocumentNode | None = document
+        else:
+            if body not in parsed:
+                parsed[body] = _parse_bounded(body)
+            tree = parsed[body]
+        argument = _argument_at(tree, error.positions[0]) if tree is not None else None
         if argument:
             error.message = f"{argument}: {error.message}"
             error.extensions = {**extensions, "code": "BAD_USER_INPUT", "argument": argument}
 
 
 class QuietSchema(strawberry.Schema):
+    """The API's schema class. Besides quiet errors it carries the checks every operation must pass whatever
+    extensions `create_schema` lists — one operation chosen, cost within `Limits.max_cost` (api.graphql.guards) —
+    and it executes every operation off the event loop (api.graphql.execution)."""
+
+    def __init__(self, *args: Any, extensions: Iterable[Any] = (), **kwargs: Any) -> None:
+        from api.graphql.guards import OperationGuard
+
+        super().__init__(*args, extensions=[OperationGuard, *extensions], **kwargs)
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        from api.graphql.execution import off_loop
+
+        return await off_loop(super().execute(*args, **kwargs))
+
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
-        name_arguments(errors)
+        document = getattr(execution_context, "graphql_document", None)
+        name_arguments(errors, document if isinstance(document, DocumentNode) else None)
         for error in errors:
             original = error.original_error
             if original is not None and not isinstance(original, GraphQLError):

@@ -20,6 +20,7 @@ from graph.store import GraphStore
 from loaders.neo4j_loader import load
 from loaders.validate import load_knowledge_base
 from tests.api.conftest import make_api
+from tests.conftest import scratch_instance
 
 NESTED = """query($n: Int!) { agents(limit: $n) { items { id
   memberOf { target { name } }
@@ -64,7 +65,7 @@ def test_both_backends_return_identical_json(memory_store: MemoryStore, neo4j_st
 
 
 def test_neo4j_outage_is_a_clear_error_and_the_api_recovers_by_itself() -> None:
-    server = LocalNeo4j("test-recovery", bolt_port=free_port(), http_port=free_port(), heap="512m",
+    server = LocalNeo4j(scratch_instance("recovery"), bolt_port=free_port(), http_port=free_port(), heap="512m",
                         pagecache="128m")
     server.wipe()
     status = server.start(log=lambda _m: None)

@@ -6,6 +6,8 @@ import pytest
 from neo4j import Driver
 from neo4j.exceptions import ConstraintError
 
+from tests.conftest import scratch_instance
+
 
 @pytest.fixture
 def scratch(neo4j_driver: Driver):
@@ -36,7 +38,8 @@ def test_a_uniqueness_constraint_rejects_a_duplicate(scratch: Driver) -> None:
 def test_start_then_stop_leaves_no_server_process() -> None:
     from graph.neo4j_server import LocalNeo4j, _pid_alive, free_port
 
-    server = LocalNeo4j("lifecycle-test", bolt_port=free_port(), http_port=free_port(), heap="512m", pagecache="64m")
+    server = LocalNeo4j(scratch_instance("lifecycle"), bolt_port=free_port(), http_port=free_port(), heap="512m",
+                        pagecache="64m")
     server.wipe()
     status = server.start(log=lambda _m: None)
     try:
@@ -58,6 +61,32 @@ def test_start_on_a_taken_port_says_which_port_and_what_to_do() -> None:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         taken = sock.getsockname()[1]
-        server = LocalNeo4j("port-test", bolt_port=taken, http_port=free_port())
+        server = LocalNeo4j(scratch_instance("port"), bolt_port=taken, http_port=free_port())
         with pytest.raises(Neo4jServerError, match=rf"Port {taken} .* taken.*--bolt-port"):
             server.start(log=lambda _m: None)
+
+
+def test_generated_passwords_cannot_be_read_as_options() -> None:
+    from graph.neo4j_server import PASSWORD_ALPHABET, generate_password
+
+    passwords = [generate_password() for _ in range(2000)]  # token_urlsafe started ~31 of 2000 with "-"
+    assert all(p[0].isalpha() and set(p) <= set(PASSWORD_ALPHABET) and len(p) == 24 for p in passwords)
+    assert len(set(passwords)) == len(passwords)
+
+
+def test_a_password_with_a_leading_dash_is_set_and_accepted() -> None:
+    """A forced leading dash: the admin tool must read it as the password, and Bolt must accept exactly it."""
+    from graph.neo4j_server import LocalNeo4j, _bolt_answers, free_port
+
+    server = LocalNeo4j(scratch_instance("dash"), bolt_port=free_port(), http_port=free_port(), heap="512m",
+                        pagecache="64m")
+    server.wipe()
+    password = "-dash-" + "x" * 12
+    server.set_initial_password(password)
+    status = server.start(log=lambda _m: None)
+    try:
+        assert status.password == password
+        assert _bolt_answers(status.bolt_uri, password)
+    finally:
+        server.stop(log=lambda _m: None)
+        server.wipe()

@@ -21,7 +21,7 @@ from graph.paths import data_dir
 from graph.settings import Neo4jSettings
 from loaders.neo4j_loader import LoadError, load
 from loaders.validate import load_knowledge_base
-from tests.conftest import Neo4jGraph
+from tests.conftest import Neo4jGraph, scratch_instance
 
 
 def dump(driver: Driver) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -138,7 +138,7 @@ def test_an_unreachable_neo4j_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_neo4j_stopping_midway_leaves_the_previous_graph_intact(tmp_path: Path) -> None:
-    server = LocalNeo4j("test-midway", bolt_port=free_port(), http_port=free_port(), heap="512m",
+    server = LocalNeo4j(scratch_instance("midway"), bolt_port=free_port(), http_port=free_port(), heap="512m",
                         pagecache="128m")
     server.wipe()
     status = server.start(log=lambda _m: None)

@@ -1,0 +1,95 @@
+"""GraphQL execution off the event loop: the loop only accepts connections and moves bytes.
+
+Resolving a large answer is CPU-bound Python (graphql-core completing values, the embedded store walking
+networkx). Run on the event-loop thread, one such request froze every client — `/healthz` included — until it
+finished, and the per-request timeout, itself a loop callback, fired late or never. Here each operation runs on an
+event loop of its own in a worker thread; the server's loop awaits it like any I/O. When the request's timeout
+fires (or the client goes away), the outer await is cancelled at once and the operation's task is cancelled in its
+worker, which stops it at its next await (every store round trip is one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import threading
+import warnings
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+WORKERS = 8
+"""Operations executing at once; more wait for a worker (their timeout keeps running while they wait)."""
+# A request stopped by its timeout leaves graphql-core's not-yet-started field coroutines unawaited, by design.
+warnings.filterwarnings("ignore", message=r"coroutine '(Executor|GraphQLCoreConverter)\..*' was never awaited",
+                        category=RuntimeWarning)
+_POOL = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="graphql")
+_LOCAL = threading.local()
+
+
+class _Handle:
+    """Where a submitted operation runs, so the server's loop can cancel it from outside."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.task: asyncio.Task[Any] | None = None
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        with self.lock:
+            self.cancelled = True
+            if self.loop is not None and self.task is not None and not self.loop.is_closed():
+                self.loop.call_soon_threadsafe(self.task.cancel)
+
+
+def _worker_loop() -> asyncio.AbstractEventLoop:
+    loop = getattr(_LOCAL, "loop", None)
+    if loop is None or loop.is_closed():
+        loop = asyncio.new_event_loop()
+        _LOCAL.loop = loop
+    return loop
+
+
+def _run(coro: Coroutine[Any, Any, T], handle: _Handle) -> T:
+    loop = _worker_loop()
+    asyncio.set_event_loop(loop)
+    with handle.lock:
+        if handle.cancelled:  # the request ended while this waited for a worker
+            coro.close()
+            raise asyncio.CancelledError
+        task = loop.create_task(coro)
+        handle.loop, handle.task = loop, task
+    try:
+        return loop.run_until_complete(task)
+    finally:
+        _drain(loop)
+
+
+def _drain(loop: asyncio.AbstractEventLoop) -> None:
+    """Let the operation's leftover tasks (graphql-core gathers list items in tasks) finish their cancellation,
+    so nothing of this request is left pending on the reused loop."""
+    leftovers = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for leftover in leftovers:
+        leftover.cancel()
+    if leftovers:
+        loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
+
+
+async def off_loop(coro: Coroutine[Any, Any, T]) -> T:
+    """Await `coro` executed on a worker thread's event loop; cancelling this await cancels it there too."""
+    handle = _Handle()
+    context = contextvars.copy_context()
+    future = asyncio.get_running_loop().run_in_executor(_POOL, context.run, _run, coro, handle)
+    try:
+        return await future
+    except asyncio.CancelledError:
+        handle.cancel()
+        raise
+
+
+def running_off_loop() -> bool:
+    """True inside an operation executed by `off_loop` (tests use it to prove where resolvers run)."""
+    return threading.current_thread().name.startswith("graphql")
