@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 # ---------------------------------------------------------------------------------------------------------------
 # Enums
@@ -255,10 +255,17 @@ def _curie(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
-PubId = Annotated[str, AfterValidator(_pub_id)]
-Curie = Annotated[str, AfterValidator(_curie)]
-Text = Annotated[str, Field(min_length=1)]
+Slug = Annotated[str, Field(max_length=100), AfterValidator(_slug)]
+PubId = Annotated[str, Field(max_length=300), AfterValidator(_pub_id)]
+Curie = Annotated[str, Field(max_length=100), AfterValidator(_curie)]
+Text = Annotated[str, Field(min_length=1, max_length=4000, pattern=r"\S")]
+"""Free text: something besides white space, and at most 4,000 characters (Neo4j refuses index keys over ~8 KB at
+load, and a curated sentence never needs more)."""
+Flag = StrictBool
+"""`true` or `false` only: YAML's yes/no/on/1 and quoted strings are errors, not silently booleans."""
+Whole = StrictInt
+"""A whole number written as one: "2006" in quotes is an error, not silently 2006."""
+Year = Annotated[StrictInt, Field(ge=1800, le=2100)]
 
 # ---------------------------------------------------------------------------------------------------------------
 # The models of data/ (what curators write)
@@ -279,7 +286,7 @@ class Evidence(Strict):
     finding: Text
     species: str | None = None
     model: str | None = None
-    comparator: bool = False
+    comparator: Flag = False
     exposure: Exposure = Exposure.THERAPEUTIC
     regimen: Regimen | None = None
     timing: Timing | None = None
@@ -307,7 +314,7 @@ Evidences = Annotated[list[Evidence], Field(min_length=1)]
 
 class Identifier(Strict):
     curie: Curie
-    verified: bool
+    verified: Flag
     source: Text
 
 
@@ -315,14 +322,14 @@ class Publication(Strict):
     id: PubId
     title: Text
     journal: Text
-    year: Annotated[int, Field(ge=1800, le=2100)]
-    verified: bool
+    year: Year
+    verified: Flag
     verified_source: Text
     pmid: Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")] | None = None
     doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None = None
     pmcid: Annotated[str, Field(pattern=r"^PMC[0-9]+$")] | None = None
     first_author: str | None = None
-    retracted: bool = False
+    retracted: Flag = False
     """Retracted (or withdrawn): shown with its citations, but it never counts as verified, so it cannot qualify a
     default answer. `retraction` names the notice."""
     retraction: str | None = None
@@ -493,7 +500,7 @@ class Tissue(Strict):
 class Phase(Strict):
     id: Slug
     name: Text
-    order: Annotated[int, Field(ge=1)]
+    order: Annotated[StrictInt, Field(ge=1)]
     evidence: Evidences
     description: str | None = None
 
@@ -524,7 +531,7 @@ class LeadUse(Strict):
     finding: Text
     species: str | None = None
     model: str | None = None
-    comparator: bool = False
+    comparator: Flag = False
 
 
 class LeadStatus(StrEnum):
@@ -543,7 +550,7 @@ class Lead(Strict):
     pub: PubId
     title: Text | None = None
     journal: Text | None = None
-    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    year: Year | None = None
     seen_on: Text | None = None
     """What was seen, where, and why it is not verified. The four fields above are required for a paper that is not
     in publications.yaml, and absent for one that is (cited unverified elsewhere): one record per paper."""
@@ -592,8 +599,8 @@ class ScreeningSearch(Strict):
     source: Text
     """The literature source searched (e.g. `pages`: stored PubMed, PMC and publisher pages)."""
     query: Text
-    hits: Annotated[int, Field(ge=0)]
-    screened: Annotated[int, Field(ge=0)]
+    hits: Annotated[StrictInt, Field(ge=0)]
+    screened: Annotated[StrictInt, Field(ge=0)]
 
 
 class ScreeningRecord(Strict):
@@ -604,9 +611,9 @@ class ScreeningRecord(Strict):
     """PMID or DOI as the page showed it; null when the page showed neither (then `seen_on` has the URL)."""
     title: Text
     journal: str | None = None
-    year: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    year: Year | None = None
     seen_on: Text
-    authoritative: bool
+    authoritative: Flag
     """Seen on PubMed, PMC, Europe PMC or the publisher's own page for the DOI."""
     decision: Decision
     reason: ExclusionReason | None = None
@@ -633,7 +640,7 @@ class ScreeningAbsence(Strict):
     """An explicit, searched-for gap ("no randomised trial of any drug"), with the searches that established it."""
 
     about: Text
-    searches: Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
+    searches: Annotated[list[Annotated[StrictInt, Field(ge=1)]], Field(min_length=1)]
     """1-based indexes into the log's `searches`."""
 
 

@@ -46,7 +46,8 @@ def data_files(root: Path) -> list[Path]:
         return [root]
     if not root.exists():
         raise FileNotFoundError(f"{root} does not exist: pass the data folder (default: data/) or one YAML file")
-    return sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    # a dangling symlink or an unreadable entry is kept, so the reader reports it (file:line) instead of skipping it
+    return sorted(p for p in root.rglob("*.yaml") if p.is_file() or p.is_symlink())
 
 
 def load_knowledge_base(root: Path, context: Path | None = None) -> KnowledgeBase:

@@ -41,12 +41,18 @@ async def run(info: Info[Context, None], fn: Callable[..., Any], *args: Any) -> 
         raise bad_argument(exc.argument, str(exc).split(": ", 1)[1]) from None
 
 
-def check_page(info: Info[Context, None], limit: int, offset: int, limit_name: str = "limit") -> None:
+MAX_OFFSET = 1_000_000
+"""The deepest page any list serves (both stores; Neo4j refuses SKIP values past a 32-bit integer, so the bound is
+checked here, once, for both)."""
+
+
+def check_page(info: Info[Context, None], limit: int, offset: int, limit_name: str = "limit",
+               offset_name: str = "offset") -> None:
     top = info.context.limits.max_page_size
     if not 0 <= limit <= top:
         raise bad_argument(limit_name, f"must be between 0 and {top} (got {limit})")
-    if offset < 0:
-        raise bad_argument("offset", f"must be 0 or more (got {offset})")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise bad_argument(offset_name, f"must be between 0 and {MAX_OFFSET} (got {offset})")
 
 
 def node_filter(where: t.NodeWhere | None) -> NodeFilter:
@@ -73,7 +79,8 @@ def encode_cursor(offset: int) -> str:
 def decode_cursor(cursor: str) -> int:
     try:
         kind, value = base64.b64decode(cursor.encode(), validate=True).decode().split(":")
-        if kind != "offset" or int(value) < 0:
+        if kind != "offset" or not value.isascii() or not value.isdigit() or len(value) > 7 \
+                or int(value) >= MAX_OFFSET:
             raise ValueError
         return int(value)
     except ValueError:
@@ -114,7 +121,7 @@ def _connection(kind: s.NodeKind) -> Callable[..., Any]:
     async def resolve(info: Info[Context, None], where: t.NodeWhere | None = None, sort: t.NodeSort | None = None,
                       first: int = 50, after: str | None = None) -> Any:
         start = decode_cursor(after) + 1 if after else 0
-        check_page(info, first, start, "first")
+        check_page(info, first, start, "first", "after")
         field, descending = _sort(sort)
         page = await run(info, info.context.store.list_nodes, kind, node_filter(where), field, descending, first,
                          start)

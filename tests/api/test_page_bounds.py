@@ -10,9 +10,6 @@ import pytest
 
 from tests.api.conftest import Api
 
-PENDING = pytest.mark.xfail(strict=True, reason="needs the api/graphql/schema.py patch of issue #15 (check_page and "
-                                                "decode_cursor bound the offset); remove this mark when it is applied")
-
 
 def cursor(offset: str) -> str:
     return base64.b64encode(f"offset:{offset}".encode()).decode()
@@ -22,7 +19,6 @@ def connection(after: str, first: int = 5) -> str:
     return f'{{ agentsConnection(first: {first}, after: "{after}") {{ edges {{ cursor }} }} }}'
 
 
-@PENDING
 @pytest.mark.parametrize(("query", "argument"), [
     ("{ agents(offset: 2147483647) { totalCount items { id } } }", "offset"),
     (connection(cursor("2147483647")), "after"),

@@ -98,8 +98,6 @@ def test_an_unreadable_file_is_an_issue_not_a_traceback(tmp_path: Path) -> None:
     assert "cannot be read" in issue.message
 
 
-@pytest.mark.xfail(strict=True, reason="needs the loaders/validate.py patch of issue #15 (data_files skips dangling "
-                                       "symlinks with is_file()); remove this mark when it is applied")
 def test_a_dangling_yaml_symlink_in_the_data_folder_is_reported(tmp_path: Path) -> None:
     (tmp_path / "kb.yaml").write_text(VALID)
     os.symlink(tmp_path / "gone.yaml", tmp_path / "more.yaml")
@@ -126,8 +124,6 @@ STRICT = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the graph/schema.py strict-types patch of issue #15 (pydantic's lax "
-                                       "mode turns 'yes', 1 and '2006' into true and 2006); remove when applied")
 @pytest.mark.parametrize(("name", "old", "new", "field"), STRICT, ids=[s[0] for s in STRICT])
 def test_data_types_are_strict(name: str, old: str, new: str, field: str, tmp_path: Path) -> None:
     assert old in VALID
@@ -145,8 +141,6 @@ LONG = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the graph/schema.py length patch of issue #15 (Neo4j refuses index keys "
-                                       "over ~8 KB at load; whitespace-only text); remove this mark when applied")
 @pytest.mark.parametrize(("name", "old", "new", "field"), LONG, ids=[x[0] for x in LONG])
 def test_overlong_and_blank_strings_are_refused_at_validate(name: str, old: str, new: str, field: str,
                                                            tmp_path: Path) -> None:
