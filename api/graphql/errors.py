@@ -21,15 +21,19 @@ log = logging.getLogger("calcigraph.api")
 class ApiError(GraphQLError):
     """An error the client can act on; its message and extensions are safe to show."""
 
-    def __init__(self, message: str, code: str, argument: str | None = None) -> None:
+    def __init__(self, message: str, code: str, argument: str | None = None,
+                 suggestions: list[str] | None = None) -> None:
         extensions: dict[str, Any] = {"code": code}
         if argument:
             extensions["argument"] = argument
+        if suggestions:
+            extensions["suggestions"] = suggestions
         super().__init__(message, extensions=extensions)
 
 
-def bad_argument(argument: str, message: str) -> ApiError:
-    return ApiError(f"{argument}: {message}", "BAD_USER_INPUT", argument)
+def bad_argument(argument: str, message: str, suggestions: list[str] | None = None) -> ApiError:
+    """An error naming the argument; `suggestions`: the ids a mistyped id probably meant (closest first)."""
+    return ApiError(f"{argument}: {message}", "BAD_USER_INPUT", argument, suggestions)
 
 
 REPARSE_MAX_TOKENS = 10_000

@@ -38,7 +38,7 @@ async def run(info: Info[Context, None], fn: Callable[..., Any], *args: Any) -> 
     try:
         return await info.context.call(fn, *args)
     except qs.QuestionError as exc:
-        raise bad_argument(exc.argument, str(exc).split(": ", 1)[1]) from None
+        raise bad_argument(exc.argument, str(exc).split(": ", 1)[1], exc.suggestions) from None
 
 
 MAX_OFFSET = 1_000_000
@@ -66,7 +66,10 @@ def node_filter(where: t.NodeWhere | None) -> NodeFilter:
 async def fetch(info: Info[Context, None], node_id: str, kinds: tuple[s.NodeKind, ...], argument: str) -> t.Entity:
     node = await info.context.nodes.load(node_id)
     if node is None:
-        raise bad_argument(argument, f"no node has id {node_id!r}")
+        close = await info.context.call(qs.closest_ids, info.context.store, node_id, list(kinds))
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else \
+            " (find ids by name with the `search` field)"
+        raise bad_argument(argument, f"no node has id {node_id!r}{hint}", close)
     if kinds and node.kind not in kinds:
         raise bad_argument(argument, f"{node_id!r} is a {node.kind.value}, not a {' or '.join(kinds)}")
     return t.wrap(node)

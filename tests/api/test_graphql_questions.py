@@ -235,3 +235,15 @@ def test_bad_arguments_get_errors_that_name_them(api: Api, query: str, argument:
     assert error["extensions"]["argument"] == argument
     assert error["message"].startswith(f"{argument}: ")
     assert "Traceback" not in error["message"]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ('{ evidenceProfile(agent: "etidronat") { level } }', "etidronate"),
+    ('{ evidenceProfile(agent: "Indometacin") { level } }', "indomethacin"),
+    ('{ agent(id: "Etidronate") { id } }', "etidronate"),
+    ('{ agentsStudiedIn(disease: "FOP") { outcome } }', "fop"),
+])
+def test_an_unknown_id_is_answered_with_the_closest_ids(api: Api, query: str, expected: str) -> None:
+    error = api.error(query)
+    assert error["extensions"]["suggestions"][0] == expected
+    assert f"did you mean '{expected}'" in error["message"]
