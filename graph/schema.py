@@ -258,9 +258,13 @@ def _curie(value: str) -> str:
 Slug = Annotated[str, Field(max_length=100), AfterValidator(_slug)]
 PubId = Annotated[str, Field(max_length=300), AfterValidator(_pub_id)]
 Curie = Annotated[str, Field(max_length=100), AfterValidator(_curie)]
-Text = Annotated[str, Field(min_length=1, max_length=4000, pattern=r"\S")]
-"""Free text: something besides white space, and at most 4,000 characters (Neo4j refuses index keys over ~8 KB at
-load, and a curated sentence never needs more)."""
+MAX_TEXT = 2000
+"""Longest text value: at most 8,000 bytes in UTF-8, under Neo4j's ~8 KB index-key limit, so `load` never refuses
+what `validate` passed (the shipped data's longest text is ~1,400 characters)."""
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S")]
+"""Free text: something besides white space, and at most MAX_TEXT characters."""
+OptText = Annotated[str, Field(max_length=MAX_TEXT)]
+"""Optional free text (`description`, `species`, `model`, …): bounded like Text."""
 Flag = StrictBool
 """`true` or `false` only: YAML's yes/no/on/1 and quoted strings are errors, not silently booleans."""
 Whole = StrictInt
@@ -284,8 +288,8 @@ class Evidence(Strict):
     pub: PubId
     level: EvidenceLevel
     finding: Text
-    species: str | None = None
-    model: str | None = None
+    species: OptText | None = None
+    model: OptText | None = None
     comparator: Flag = False
     exposure: Exposure = Exposure.THERAPEUTIC
     regimen: Regimen | None = None
@@ -328,11 +332,11 @@ class Publication(Strict):
     pmid: Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")] | None = None
     doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None = None
     pmcid: Annotated[str, Field(pattern=r"^PMC[0-9]+$")] | None = None
-    first_author: str | None = None
+    first_author: OptText | None = None
     retracted: Flag = False
     """Retracted (or withdrawn): shown with its citations, but it never counts as verified, so it cannot qualify a
     default answer. `retraction` names the notice."""
-    retraction: str | None = None
+    retraction: OptText | None = None
 
     @model_validator(mode="after")
     def _verified_source_names_an_authoritative_page(self) -> Publication:
@@ -367,7 +371,7 @@ AUTHORITATIVE_SOURCE = re.compile(
 class AgentClass(Strict):
     id: Slug
     name: Text
-    description: str | None = None
+    description: OptText | None = None
     identifiers: list[Identifier] = []
 
 
@@ -407,9 +411,9 @@ class Agent(Strict):
     classes: Annotated[list[Slug], Field(min_length=1)]
     kind: AgentKind
     approval: Approval
-    synonyms: list[str] = []
-    brand_names: list[str] = []
-    description: str | None = None
+    synonyms: list[Text] = []
+    brand_names: list[Text] = []
+    description: OptText | None = None
     identifiers: list[Identifier] = []
     targets: list[TargetClaim] = []
     mechanisms: list[MechanismClaim] = []
@@ -440,7 +444,7 @@ class ModulatesClaim(Strict):
 class Mechanism(Strict):
     id: Slug
     name: Text
-    description: str | None = None
+    description: OptText | None = None
     acts_on: list[Slug] = []
     """The targets (gene products) this mechanism works through: an agent with the mechanism must TARGET at least
     one of them (the validator checks; e.g. alk2-kinase-inhibition acts on acvr1)."""
@@ -456,7 +460,7 @@ class RegulatesClaim(Strict):
 class Pathway(Strict):
     id: Slug
     name: Text
-    description: str | None = None
+    description: OptText | None = None
     identifiers: list[Identifier] = []
     regulates: list[RegulatesClaim] = []
 
@@ -464,7 +468,7 @@ class Pathway(Strict):
 class Process(Strict):
     id: Slug
     name: Text
-    description: str | None = None
+    description: OptText | None = None
     identifiers: list[Identifier] = []
     is_a: list[Slug] = []
     part_of: list[Slug] = []
@@ -483,7 +487,7 @@ class DrivesClaim(Strict):
 class CellType(Strict):
     id: Slug
     name: Text
-    description: str | None = None
+    description: OptText | None = None
     identifiers: list[Identifier] = []
     drives: list[DrivesClaim] = []
     bone_facet: BoneFacet | None = None
@@ -493,7 +497,7 @@ class CellType(Strict):
 class Tissue(Strict):
     id: Slug
     name: Text
-    description: str | None = None
+    description: OptText | None = None
     identifiers: list[Identifier] = []
 
 
@@ -502,7 +506,7 @@ class Phase(Strict):
     name: Text
     order: Annotated[StrictInt, Field(ge=1)]
     evidence: Evidences
-    description: str | None = None
+    description: OptText | None = None
 
 
 class Disease(Strict):
@@ -510,8 +514,8 @@ class Disease(Strict):
     name: Text
     scope: DiseaseScope
     evidence: Evidences
-    synonyms: list[str] = []
-    description: str | None = None
+    synonyms: list[Text] = []
+    description: OptText | None = None
     identifiers: list[Identifier] = []
     subtype_of: list[Slug] = []
     involves: list[Slug] = []
@@ -529,8 +533,8 @@ class LeadUse(Strict):
     or a disease/phase id for evidence on the node itself."""
     level: EvidenceLevel
     finding: Text
-    species: str | None = None
-    model: str | None = None
+    species: OptText | None = None
+    model: OptText | None = None
     comparator: Flag = False
 
 
@@ -557,9 +561,9 @@ class Lead(Strict):
     pmid: Annotated[str, Field(pattern=r"^[1-9][0-9]{0,8}$")] | None = None
     doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None = None
     pmcid: Annotated[str, Field(pattern=r"^PMC[0-9]+$")] | None = None
-    first_author: str | None = None
+    first_author: OptText | None = None
     status: LeadStatus = LeadStatus.PENDING
-    reason: str | None = None
+    reason: OptText | None = None
     """Why the lead is still a lead (what was searched and not seen), or why it was rejected. Required for a
     rejected lead, and for a lead on a verified publication (its uses are doubted, not the paper)."""
     uses: Annotated[list[LeadUse], Field(min_length=1)]
@@ -610,22 +614,22 @@ class ScreeningRecord(Strict):
     pub: PubId | None
     """PMID or DOI as the page showed it; null when the page showed neither (then `seen_on` has the URL)."""
     title: Text
-    journal: str | None = None
+    journal: OptText | None = None
     year: Year | None = None
     seen_on: Text
     authoritative: Flag
     """Seen on PubMed, PMC, Europe PMC or the publisher's own page for the DOI."""
     decision: Decision
     reason: ExclusionReason | None = None
-    agent: str | None = None
-    claim: str | None = None
+    agent: OptText | None = None
+    claim: OptText | None = None
     level: EvidenceLevel | None = None
     population: Population | None = None
     intent: Intent | None = None
     regimen: Regimen | None = None
     timing: Timing | None = None
-    finding: str | None = None
-    note: str | None = None
+    finding: OptText | None = None
+    note: OptText | None = None
 
     @model_validator(mode="after")
     def _decision_is_explained(self) -> ScreeningRecord:

@@ -12,7 +12,7 @@ values the answer would hold, computed from the document and its variables alone
 * a list field multiplies what is selected below it by its page size: the `limit`/`first` argument of the field
   (or of the field that holds it: `agents(limit: 500) { items }`, `...Connection(first: 50) { edges }`), its
   default when not given, else `DEFAULT_FAN_OUT` for lists without a page size (relationship lists, question
-  answers);
+  answers) — `VALUE_FAN_OUT` for lists of values unpacked from their parent (evidence items, bone facets);
 * fragments count once per place they are spread; introspection (`__schema`, `__type`, `__typename`) costs 1.
 
 A query whose cost exceeds `Limits.max_cost` is refused before execution with an error naming both numbers.
@@ -46,6 +46,11 @@ from strawberry.extensions import SchemaExtension
 DEFAULT_FAN_OUT = 20
 """Assumed length of a list without a page-size argument. The shipped graph's relationship lists average well under
 5 items per node; a few hubs (ectopic calcification, bone formation) have dozens."""
+VALUE_FAN_OUT = 6
+"""Assumed length of a list of values unpacked from its parent, with no store call: a claim's evidence items, an
+answer's six bone facets and their contexts, a node's identifiers. Bounded by the data (a claim cites a handful of
+papers), so counting them like relationship lists would refuse every frontend query that shows its evidence."""
+VALUE_TYPES = frozenset({"Evidence", "FacetVerdict", "ContextVerdict", "Identifier"})
 PAGE_ARGUMENTS = ("limit", "first")
 
 
@@ -135,7 +140,8 @@ class _Estimator:
         page = self.page_size(definition, node)
         target = get_named_type(definition.type)
         if _is_list(definition.type):
-            fan_out = pending if pending is not None else page if page is not None else DEFAULT_FAN_OUT
+            fallback = VALUE_FAN_OUT if target.name in VALUE_TYPES else DEFAULT_FAN_OUT
+            fan_out = pending if pending is not None else page if page is not None else fallback
             return 1 + fan_out * self.unit(node.selection_set, target, None, spreading)
         return 1 + self.unit(node.selection_set, target, page, spreading)
 
