@@ -27,6 +27,8 @@ warnings.filterwarnings("ignore", message=r"coroutine '(Executor|GraphQLCoreConv
                         category=RuntimeWarning)
 _POOL = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="graphql")
 _LOCAL = threading.local()
+_ACTIVE_COUNT = [0]
+_ACTIVE_LOCK = threading.Condition()
 
 
 class _Handle:
@@ -54,6 +56,24 @@ def _worker_loop() -> asyncio.AbstractEventLoop:
 
 
 def _run(coro: Coroutine[Any, Any, T], handle: _Handle) -> T:
+    with _ACTIVE_LOCK:
+        _ACTIVE_COUNT[0] += 1
+    try:
+        return _run_here(coro, handle)
+    finally:
+        with _ACTIVE_LOCK:
+            _ACTIVE_COUNT[0] -= 1
+            _ACTIVE_LOCK.notify_all()
+
+
+def wait_idle(timeout: float) -> bool:
+    """Block until no operation runs on a worker (a cancelled one has wound down); False if `timeout` passed first.
+    A request stopped by its timeout answers at once, but its CPU-bound work ends only at its next await."""
+    with _ACTIVE_LOCK:
+        return _ACTIVE_LOCK.wait_for(lambda: _ACTIVE_COUNT[0] == 0, timeout=timeout)
+
+
+def _run_here(coro: Coroutine[Any, Any, T], handle: _Handle) -> T:
     loop = _worker_loop()
     asyncio.set_event_loop(loop)
     with handle.lock:

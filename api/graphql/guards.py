@@ -12,7 +12,8 @@ values the answer would hold, computed from the document and its variables alone
 * a list field multiplies what is selected below it by its page size: the `limit`/`first` argument of the field
   (or of the field that holds it: `agents(limit: 500) { items }`, `...Connection(first: 50) { edges }`), its
   default when not given, else `DEFAULT_FAN_OUT` for lists without a page size (relationship lists, question
-  answers) — `VALUE_FAN_OUT` for lists of values unpacked from their parent (evidence items, bone facets);
+  answers) — `VALUE_FAN_OUT` for lists of values unpacked from their parent (evidence items, bone facets) and for a
+  path's nodes and relationships (at most 6 hops);
 * fragments count once per place they are spread; introspection (`__schema`, `__type`, `__typename`) costs 1.
 
 A query whose cost exceeds `Limits.max_cost` is refused before execution with an error naming both numbers.
@@ -51,6 +52,8 @@ VALUE_FAN_OUT = 6
 answer's six bone facets and their contexts, a node's identifiers. Bounded by the data (a claim cites a handful of
 papers), so counting them like relationship lists would refuse every frontend query that shows its evidence."""
 VALUE_TYPES = frozenset({"Evidence", "FacetVerdict", "ContextVerdict", "Identifier"})
+BOUNDED_PARENTS = frozenset({"Path"})
+"""Types whose lists are bounded by the question's own limits: a path's nodes and relationships (at most 6 hops)."""
 PAGE_ARGUMENTS = ("limit", "first")
 
 
@@ -140,7 +143,8 @@ class _Estimator:
         page = self.page_size(definition, node)
         target = get_named_type(definition.type)
         if _is_list(definition.type):
-            fallback = VALUE_FAN_OUT if target.name in VALUE_TYPES else DEFAULT_FAN_OUT
+            bounded = target.name in VALUE_TYPES or getattr(parent, "name", None) in BOUNDED_PARENTS
+            fallback = VALUE_FAN_OUT if bounded else DEFAULT_FAN_OUT
             fan_out = pending if pending is not None else page if page is not None else fallback
             return 1 + fan_out * self.unit(node.selection_set, target, None, spreading)
         return 1 + self.unit(node.selection_set, target, page, spreading)

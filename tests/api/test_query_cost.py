@@ -18,6 +18,7 @@ from graphql import parse
 
 from api.app import create_app
 from api.graphql.context import Limits
+from api.graphql.execution import wait_idle
 from api.graphql.guards import DEFAULT_FAN_OUT, query_cost
 from api.graphql.schema import create_schema
 from graph.memory_store import MemoryStore
@@ -95,6 +96,7 @@ def test_the_timeout_stops_a_long_request_on_both_backends(store: GraphStore) ->
     elapsed = time.monotonic() - started
     assert body["errors"][0]["extensions"]["code"] == "TIMEOUT", body
     assert elapsed < 8, f"{elapsed:.1f} s for a 1 s timeout"
+    assert wait_idle(timeout=120), "a request stopped by its timeout kept running for 2 minutes"
 
 
 class ThreadRecordingStore:
@@ -155,3 +157,5 @@ def test_healthz_stays_responsive_while_the_repro_runs(memory_store: MemoryStore
         code = answer["body"]["errors"][0]["extensions"]["code"]  # type: ignore[index]
         assert code == ("QUERY_TOO_COSTLY" if max_cost == 250_000 else "TIMEOUT")
         assert slowest < bound, f"/healthz took {slowest:.2f} s while the repro ran"
+    # the stopped execution winds down by itself, and must not keep the workers busy for the tests that follow
+    assert wait_idle(timeout=120), "a request stopped by its timeout kept running for 2 minutes"
