@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from neo4j import Driver, GraphDatabase
 
 from graph import settings
@@ -15,6 +16,12 @@ from graph.memory_store import MemoryStore
 from graph.neo4j_server import LocalNeo4j, free_port
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore
+
+# CI runs the generated tests on a fixed sequence of examples, so a run can be repeated exactly (a flake is a bug);
+# developers' runs explore new examples each time (set CI=true to reproduce a CI run).
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 NEO4J_LOG: list[str] = []
 """What the session's server did; printed live and again in the terminal summary, so CI logs show it."""

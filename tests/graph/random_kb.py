@@ -102,7 +102,9 @@ def knowledge_bases(draw: st.DrawFn) -> dict[str, Any]:
                         for (d, p), o, lv in studies],
             "targets": [{"target": "t0", "action": "inhibits", "evidence": evidence(draw(citations))}]
             if draw(st.booleans()) else [],
-            "mechanisms": [{"mechanism": "m0", "evidence": evidence(draw(citations))}] if draw(st.booleans()) else [],
+            # the first agent always has the mechanism: an unused mechanism is an orphan the validator refuses
+            "mechanisms": [{"mechanism": "m0", "evidence": evidence(draw(citations))}]
+            if draw(st.booleans()) or i == 0 else [],
         })
     return {
         "publications": [{"id": PUB, "pmid": "1", "title": "Generated", "journal": "J Gen", "year": 2000,
