@@ -11,12 +11,13 @@ runtime, so they must be real objects.
 import re
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
+from api.graphql.errors import bad_argument
 from graph import questions as qs
 from graph import schema as s
 from graph import verdicts as v
@@ -139,11 +140,26 @@ RENAMED_NODE_PROPS = {"kind": "agentKind"}
 
 
 def _relationship_resolver(rel: s.RelKind, direction: Direction) -> Callable[..., Any]:
-    async def resolve(self: Entity, info: Info[Context, None]) -> list["Relationship"]:
+    async def resolve(
+        self: Entity, info: Info[Context, None],
+        limit: Annotated[int | None, strawberry.argument(
+            description="At most this many relationships (by key order); all when omitted.")] = None,
+        offset: Annotated[int, strawberry.argument(description="Skip this many first.")] = 0,
+    ) -> list["Relationship"]:
+        top = info.context.limits.max_page_size
+        if limit is not None and not 0 <= limit <= top:
+            raise bad_argument("limit", f"must be between 0 and {top} (got {limit})")
+        if not 0 <= offset <= MAX_RELATIONSHIP_OFFSET:
+            raise bad_argument("offset", f"must be between 0 and {MAX_RELATIONSHIP_OFFSET} (got {offset})")
         edges = await info.context.neighbours(rel, direction).load(self.node.id)
-        return [relationship(e) for e in edges]
+        page = edges[offset:] if limit is None else edges[offset:offset + limit]
+        return [relationship(e) for e in page]
 
     return resolve
+
+
+MAX_RELATIONSHIP_OFFSET = 1_000_000
+"""Relationship lists page in memory (one batched fetch per level), so any offset is cheap; bounded like lists."""
 
 
 def relationship_field_name(rel: s.RelKind, direction: Direction) -> str:
