@@ -10,7 +10,7 @@ import asyncio
 import logging
 from dataclasses import asdict
 
-from fastapi import FastAPI, Response
+from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import PlainTextResponse
 from strawberry.fastapi import GraphQLRouter
@@ -26,6 +26,8 @@ from graph.store import GraphStore, StoreTimeout, StoreUnavailable
 
 log = logging.getLogger("calcigraph.api")
 GUIDE_CORS = {"Access-Control-Allow-Origin": "*"}
+GUIDE_BASE = "http://localhost:8000"
+"""How the guide file names this server; replaced by the real address when the server serves it."""
 """The guide and style sheet are public, read-only files Neo4j Browser fetches from its own origin."""
 
 
@@ -57,10 +59,12 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
     app.add_middleware(GraphQLTimeout, seconds=limits.timeout_seconds)
 
     @app.get("/guide/calcigraph.md", response_class=PlainTextResponse)
-    def browser_guide() -> PlainTextResponse:
-        """The Neo4j Browser guide (`:guide http://127.0.0.1:8000/guide/calcigraph.md`, see docs/browser.md)."""
-        return PlainTextResponse((cypher_dir() / "guide" / "calcigraph.md").read_text(),
-                                 media_type="text/markdown; charset=utf-8", headers=GUIDE_CORS)
+    def browser_guide(request: Request) -> PlainTextResponse:
+        """The Neo4j Browser guide (`:guide http://127.0.0.1:8000/guide/calcigraph.md`, see docs/browser.md). Its
+        links to this server (the `:style` sheet) name the address the guide was fetched from, whatever the port."""
+        base = str(request.base_url).rstrip("/")
+        text = (cypher_dir() / "guide" / "calcigraph.md").read_text().replace(GUIDE_BASE, base)
+        return PlainTextResponse(text, media_type="text/markdown; charset=utf-8", headers=GUIDE_CORS)
 
     @app.get("/guide/calcigraph.grass", response_class=PlainTextResponse)
     def browser_style() -> PlainTextResponse:

@@ -95,8 +95,9 @@ def stats(path: Path | None = DataPath) -> None:
     console.print(f"citations: {st.citations}, verified: {st.verified_citations} ({st.verified_citation_ratio:.1%})")
     console.print(f"ontology identifiers: {st.identifiers}, verified: {st.verified_identifiers}")
     if st.leads:
-        console.print(f"leads (not in the graph until verified on PubMed/PMC): {st.leads} papers, "
-                      f"{st.lead_uses} evidence items waiting")
+        console.print(f"leads (data/leads.yaml, not in the graph): {st.leads} papers, {st.lead_uses} evidence items — "
+                      f"{st.leads_pending} pending (not yet seen on an authoritative page), {st.leads_rejected} "
+                      f"rejected with reasons, {st.leads_unexplained} without a reason")
     if st.screening:
         table = Table(title="screening logs (data/screening/): queries, hits screened, papers, in/out, absences",
                       box=None, pad_edge=False)

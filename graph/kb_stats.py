@@ -37,6 +37,10 @@ class KbStats:
     leads: int = 0
     """Papers in the verification backlog (not in the graph)."""
     lead_uses: int = 0
+    leads_pending: int = 0
+    leads_rejected: int = 0
+    leads_unexplained: int = 0
+    """Leads with no `reason` (what was searched, or why rejected): the curation issue's floor is 0."""
     agents_without_bone_evidence: list[str] = field(default_factory=list)
     """Agents with no claim on any bone facet."""
     agents_with_bone_gaps: dict[str, list[str]] = field(default_factory=dict)
@@ -103,6 +107,9 @@ def compute(kb: KnowledgeBase) -> KbStats:
         verified_publications=sum(1 for p in pubs.values() if p.verified),
         leads=len(kb.leads),
         lead_uses=sum(len(lead.uses) for lead, _ in kb.leads),
+        leads_pending=sum(lead.status is s.LeadStatus.PENDING for lead, _ in kb.leads),
+        leads_rejected=sum(lead.status is s.LeadStatus.REJECTED for lead, _ in kb.leads),
+        leads_unexplained=sum(not lead.reason for lead, _ in kb.leads),
         agents_without_bone_evidence=sorted(without),
         agents_with_bone_gaps=dict(sorted(gaps.items())),
         identifiers=len(idents),
