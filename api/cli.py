@@ -169,6 +169,10 @@ def serve(
 
     limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size, max_cost=max_cost,
                     timeout_seconds=timeout, response_cache_size=response_cache, max_body_bytes=max_body_bytes)
+    problem = address_problem(host, port)
+    if problem:
+        err.print(f"[bold red]error:[/] {problem}")
+        raise typer.Exit(2)
     store: GraphStore
     if (neo4j or os.environ.get("NEO4J_URI")) and not embedded:
         from api.cli_graph import neo4j_settings_or_exit
@@ -188,11 +192,34 @@ def serve(
 
         store = MemoryStore.from_records(load_kb_or_exit(data).records())
         where = "the embedded store"
-    console.print(f"calcigraph API on http://{host}:{port}/graphql (GraphiQL in a browser) — serving {where}; "
-                  f"health: /healthz, readiness: /readyz")
+    console.print(f"calcigraph on http://{host}:{port}/ (the workbench; GraphQL and GraphiQL at /graphql) — serving "
+                  f"{where}; health: /healthz, readiness: /readyz")
     server_limits = ServerLimits(header_timeout=header_timeout, max_header_bytes=max_header_bytes,
                                  max_connections=max_connections, keep_alive_timeout=keep_alive)
     uvicorn.Server(uvicorn_config(create_app(store, limits, cors_origins=cors), host, port, server_limits)).run()
+
+
+def address_problem(host: str, port: int) -> str | None:
+    """Why `serve` cannot listen on host:port (taken, or not an address of this machine), in words; None if it can.
+    Checked before the store is built, so a taken port is one clear line, not a banner and a uvicorn traceback."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return f"{host!r} is not a host name or address this machine knows; try --host 127.0.0.1"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (f"port {port} on {host} is already in use (another `calcigraph serve`?); stop it, or choose "
+                        f"another port: calcigraph serve --port {port + 1} (make serve PORT={port + 1})")
+            return f"cannot listen on {host}:{port}: {exc.strerror}; try --host 127.0.0.1 or another --port"
+    return None
 
 
 @app.command()

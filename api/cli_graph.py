@@ -25,7 +25,8 @@ def neo4j_settings_or_exit(uri: str | None) -> Neo4jSettings:
     cfg = resolve(uri)
     if cfg is None:
         err.print("[bold red]error:[/] no Neo4j configured: set NEO4J_URI (and NEO4J_USER / NEO4J_PASSWORD), pass "
-                  "--uri, or start the local server with `calcigraph neo4j start`.")
+                  "--uri to the commands that take it (load, browse), or start the local server with "
+                  "`calcigraph neo4j start`.")
         raise typer.Exit(2)
     return cfg
 

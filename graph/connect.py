@@ -16,9 +16,18 @@ class Neo4jUnreachable(RuntimeError):
     """Neo4j could not be reached or refused the credentials."""
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""The URI schemes of the Bolt protocol (direct and routing); the driver's http(s) query API is not used."""
+
+
 def open_driver(cfg: Neo4jSettings, verify: bool = True, retry_seconds: float = 30.0) -> Driver:
     """`retry_seconds` bounds the driver's retries of failed transactions: long for loads (ride out a leader
     election), short for the API (answer "store unavailable" quickly and let the client retry)."""
+    scheme = cfg.uri.split("://", 1)[0].lower() if "://" in cfg.uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise Neo4jUnreachable(f"cannot use NEO4J_URI {redact_uri(cfg.uri)!r}: calcigraph talks Bolt, so the URI must "
+                               f"start with {', '.join(s + '://' for s in BOLT_SCHEMES)} — e.g. bolt://127.0.0.1:7687 "
+                               "(port 7474 is Neo4j Browser's HTTP port, not Bolt)")
     try:
         driver = GraphDatabase.driver(cfg.uri, auth=(cfg.user, cfg.password),
                                       max_transaction_retry_time=retry_seconds, connection_timeout=5.0)
