@@ -35,13 +35,18 @@ audit: $(STAMP)  ## check the locked dependencies against the PyPI/OSV advisory 
 	$(UV) tool run --from "pip-audit==2.10.1" pip-audit --disable-pip --require-hashes --progress-spinner off \
 	  --strict --vulnerability-service $(AUDIT_SERVICE) -r $(VENV)/requirements.lock.txt
 
-system-deps:  ## make sure Java 17+ and Maven are present (apt-get installs them when missing)
-	@command -v java >/dev/null && command -v mvn >/dev/null || { \
-	  echo "installing Java 17 and Maven with apt-get"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven; }
+system-deps:  ## make sure Java 17+, Maven and Chromium (with its driver, for the browser tests) are present
+	@command -v java >/dev/null && command -v mvn >/dev/null && command -v chromium >/dev/null \
+	  && command -v chromedriver >/dev/null || { \
+	  echo "installing Java 17, Maven, Chromium and chromium-driver with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven \
+	    chromium chromium-driver; }
 
-serve: $(STAMP)  ## run the GraphQL API on the embedded store (http://127.0.0.1:8000/graphql)
-	$(BIN)/calcigraph serve
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+serve: $(STAMP)  ## run the workbench and GraphQL API on the embedded store (http://HOST:PORT/; make serve PORT=8080)
+	$(BIN)/calcigraph serve --host $(HOST) --port $(PORT)
 
 neo4j-install: $(STAMP) system-deps  ## download Neo4j Community 5.26 from Maven Central into .cache/neo4j
 	$(BIN)/calcigraph neo4j install
