@@ -103,6 +103,24 @@ def test_every_agent_states_every_bone_facet_as_evidence_or_as_a_searched_for_no
     assert stats().agents_with_bone_gaps == {}
 
 
+@pytest.mark.parametrize(
+    ("disease", "phases"),
+    [
+        ("calcific-tendinopathy", ["ct-precalcific", "ct-formative", "ct-resting", "ct-resorptive", "ct-postcalcific"]),
+        ("acquired-ho", ["ho-inflammatory", "ho-fibroproliferative", "ho-chondrogenic", "ho-osteogenic", "ho-mature"]),
+    ],
+)
+def test_staged_diseases_carry_their_phases_in_order(disease: str, phases: list[str]) -> None:
+    (entity,) = [d for d in shipped().of(s.NodeKind.DISEASE) if d.id == disease]
+    assert [p.id for p in sorted(entity.phases, key=lambda p: p.order)] == phases
+
+
+def test_phases_are_cited() -> None:
+    for disease in shipped().of(s.NodeKind.DISEASE):
+        for phase in disease.phases:
+            assert phase.evidence, f"{disease.id}/{phase.id} has no citation"
+
+
 def test_every_disease_and_agent_class_has_a_screening_log_and_so_have_the_two_topics() -> None:
     """The measure of completeness (the curation issue): a recorded search and a decision for every screened hit
     (the schema refuses a record without one) for each disease, each agent class, drug-induced calcification and the
