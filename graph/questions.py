@@ -141,7 +141,10 @@ def strength(claims: Sequence[Edge]) -> Strength:
     items = [i for e in claims for i in evidence_of(e.props)]
     if not items:
         return Strength(0, "none", False, None, 0)
-    best = max(items, key=lambda i: (v.TIER_RANK[v.tier(i)], not i.comparator, s.EVIDENCE_RANK[i.level]))
+    # levels of equal rank (case report / review, cohort / guideline) tie-break by name, so the answer never depends
+    # on the order a store returned the claims in
+    best = max(items, key=lambda i: (v.TIER_RANK[v.tier(i)], not i.comparator, s.EVIDENCE_RANK[i.level],
+                                     i.level.value))
     pubs = len({i.pub for i in items})
     score = (1000 * v.TIER_RANK[v.tier(best)] + 100 * (not best.comparator) + 10 * s.EVIDENCE_RANK[best.level]
              + min(pubs, 9))
@@ -725,7 +728,7 @@ def _gap_kind(items: Sequence[EvidenceItem], comparator_setting: bool = False) -
 
 def _gap_row(node: str, claims: Sequence[Edge], comparator_setting: bool = False) -> GapRow:
     items = [i for e in claims for i in evidence_of(e.props)]
-    best = max((i.level for i in items), key=lambda lv: s.EVIDENCE_RANK[lv], default=None)
+    best = max((i.level for i in items), key=lambda lv: (s.EVIDENCE_RANK[lv], lv.value), default=None)
     controlled = any(i.level in (s.EvidenceLevel.RCT, s.EvidenceLevel.META_ANALYSIS) and not i.comparator
                      and not comparator_setting for i in items)
     return GapRow(node, _gap_kind(items, comparator_setting), sorted({e.source for e in claims}), len(claims),

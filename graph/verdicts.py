@@ -171,7 +171,7 @@ def facet_verdict(facet: s.BoneFacet | None, claims: Sequence[BoneClaim], no_dat
         reason = f"{verdict.value}: " + "; ".join(why for _, why in decided.values()) if len(decided) > 1 else \
             f"{verdict.value}: {next(iter(decided.values()))[1]}"
     else:
-        verdict = max(verdicts, key=lambda v: CAUTION[v])
+        verdict = max(verdicts, key=lambda v: (CAUTION[v], VERDICT_ORDER[v]))
         reason = f"{verdict.value}: differs by context — " + "; ".join(
             f"{_context_label(r, t)}: {v.value} ({why})" for (r, t), (v, why) in decided.items())
     if used_indirect:

@@ -134,3 +134,11 @@ def test_the_answer_does_not_depend_on_the_order_a_store_returns_claims_in() -> 
     assert bone_verdict(claims, facets) == bone_verdict(list(reversed(claims)), facets)
     assert [f.facet for f in bone_verdict(claims, facets).facets] == [
         F.OSTEOBLAST, F.BONE_FORMATION, F.MINERALIZATION, F.BONE_MASS, None]
+
+
+def test_strength_does_not_depend_on_claim_order_when_levels_tie_in_rank() -> None:
+    from graph.questions import strength
+
+    review = claim("inhibits", item("review"), target="p1").claim
+    report = claim("inhibits", item("case_report"), target="p2").claim
+    assert strength([review, report]) == strength([report, review])
