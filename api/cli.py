@@ -175,18 +175,9 @@ def serve(
         raise typer.Exit(2)
     store: GraphStore
     if (neo4j or os.environ.get("NEO4J_URI")) and not embedded:
-        from api.cli_graph import neo4j_settings_or_exit
-        from graph.connect import Neo4jUnreachable, open_driver
-        from graph.neo4j_store import Neo4jStore
+        from api.cli_graph import neo4j_store_or_exit
 
-        cfg = neo4j_settings_or_exit(None)
-        try:
-            driver = open_driver(cfg, retry_seconds=min(1.0, timeout / 4))
-        except Neo4jUnreachable as exc:
-            err.print(f"[bold red]error:[/] {exc}")
-            raise typer.Exit(1) from None
-        store = Neo4jStore(driver, cfg.database, timeout=timeout)
-        where = f"Neo4j {cfg.redacted()}"
+        store, where = neo4j_store_or_exit(timeout)
     else:
         from graph.memory_store import MemoryStore
 

@@ -150,16 +150,9 @@ def open_store(neo4j: bool, data: Path | None) -> Any:
     from api.cli import load_kb_or_exit
 
     if neo4j:
-        from api.cli_graph import neo4j_settings_or_exit
-        from graph.connect import Neo4jUnreachable, open_driver
-        from graph.neo4j_store import Neo4jStore
+        from api.cli_graph import neo4j_store_or_exit
 
-        cfg = neo4j_settings_or_exit(None)
-        try:
-            return Neo4jStore(open_driver(cfg, retry_seconds=1.0), cfg.database)
-        except Neo4jUnreachable as exc:
-            err.print(f"[bold red]error:[/] {exc}")
-            raise typer.Exit(1) from None
+        return neo4j_store_or_exit()[0]
     from graph.paths import data_dir
 
     root = (data or data_dir()).resolve()

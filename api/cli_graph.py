@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -29,6 +30,22 @@ def neo4j_settings_or_exit(uri: str | None) -> Neo4jSettings:
                   "`calcigraph neo4j start`.")
         raise typer.Exit(2)
     return cfg
+
+
+def neo4j_store_or_exit(timeout: float = 10.0) -> tuple[Any, str]:
+    """A Neo4jStore on the configured (or local) Neo4j for the read commands (`serve --neo4j`, `ask --neo4j`), and
+    where it is (no password); exit 1 with the reason when it cannot be reached. Retries are short: answer
+    "unavailable" quickly."""
+    from graph.connect import Neo4jUnreachable, open_driver
+    from graph.neo4j_store import Neo4jStore
+
+    cfg = neo4j_settings_or_exit(None)
+    try:
+        driver = open_driver(cfg, retry_seconds=min(1.0, timeout / 4))
+    except Neo4jUnreachable as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    return Neo4jStore(driver, cfg.database, timeout=timeout), f"Neo4j {cfg.redacted()}"
 
 
 def load(

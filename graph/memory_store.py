@@ -305,7 +305,7 @@ class MemoryStore:
             return e.props["best_rank"] >= q.min_rank and e.props["verified_count"] >= q.min_verified
 
         found = []
-        for first in (*self._in(q.node, R.TARGETS, R.HAS_MECHANISM),):
+        for first in self._in(q.node, R.TARGETS, R.HAS_MECHANISM):
             if self._label(first.source) == K.AGENT.value and ok(first):
                 found.append(qs.GraphPath([first.source, q.node], [first]))
         for second in self._in(q.node, R.PARTICIPATES_IN, R.MODULATES):
