@@ -129,6 +129,8 @@ def export(
     fmt: str = typer.Option(..., "--format", "-f", help="graphml | json | kgx | cypher", show_default=False),
     out: Path = typer.Option(Path("export"), "--out", "-o", help="Folder to write into (created if missing)."),
     path: Path | None = typer.Option(None, "--data", help="The data folder (default: data/).", show_default=False),
+    check: bool = typer.Option(False, "--check", help="With --format kgx: run the Biolink community's validators "
+                               "(kgx validate, bmt) on what was written, offline; exit 1 on any error."),
 ) -> None:
     """Write the graph to files for analytics tools: GraphML (Gephi, Cytoscape, yEd), node-link JSON (networkx,
     D3), KGX TSV with Biolink categories and predicates, or a Cypher script that recreates it.
@@ -136,6 +138,8 @@ def export(
     Examples:
 
       calcigraph export --format kgx --out export/      # calcigraph_nodes.tsv + calcigraph_edges.tsv
+
+      calcigraph export --format kgx --check     # then kgx validate + bmt, offline ('calcigraph[interchange]')
 
       calcigraph export -f graphml && gephi export/calcigraph.graphml
 
@@ -150,5 +154,32 @@ def export(
     except ValueError:
         err.print(f"[bold red]error:[/] --format {fmt!r} is not one of: {', '.join(f.value for f in ExportFormat)}")
         raise typer.Exit(2) from None
-    for written in write(load_kb_or_exit(path).records(), chosen, out):
+    if check and chosen is not ExportFormat.KGX:
+        err.print("[bold red]error:[/] --check validates KGX files; use it with --format kgx")
+        raise typer.Exit(2)
+    files = write(load_kb_or_exit(path).records(), chosen, out)
+    for written in files:
         console.print(f"wrote {written} ({written.stat().st_size / 1024:.0f} KiB)")
+    if check:
+        _check_kgx(files)
+
+
+def _check_kgx(files: list[Path]) -> None:
+    from graph import biolink_check
+
+    try:
+        mapping = biolink_check.check_mapping()
+        report = biolink_check.kgx_validate(files)
+    except biolink_check.InterchangeToolsMissing as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    for problem in mapping.problems:
+        err.print(f"[red]bmt:[/] {problem}")
+    for kind, messages in report.errors.items():
+        for message, ids in messages.items():
+            err.print(f"[red]kgx {kind}:[/] {message} ({len(ids)}: {', '.join(ids[:3])}{' …' if len(ids) > 3 else ''})")
+    console.print(f"Biolink {report.model_version}: bmt found {len(mapping.problems)} mapping problems, "
+                  f"kgx validate {report.error_count} errors (declared prefix: "
+                  f"{', '.join(sorted(biolink_check.DECLARED_PREFIXES))})")
+    if mapping.problems or report.error_count:
+        raise typer.Exit(1)

@@ -5,6 +5,8 @@ Where Biolink has no precise term the broader one is used and the choice is note
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from graph import schema as s
 
 K, R = s.NodeKind, s.RelKind
@@ -44,8 +46,17 @@ PREDICATE: dict[s.RelKind, str] = {
 }
 
 CURIE_PREFIX = "calcigraph"
-"""Curated entities have slugs, not CURIEs: KGX ids are `calcigraph:<slug>`; publications keep PMID:/DOI:."""
+"""Curated entities have slugs, not CURIEs: KGX ids are `calcigraph:<slug>` (our one declared prefix)."""
 
 
 def curie(node_id: str, kind: s.NodeKind) -> str:
-    return node_id if kind is K.PUBLICATION else f"{CURIE_PREFIX}:{node_id}"
+    return publication_curie(node_id) if kind is K.PUBLICATION else f"{CURIE_PREFIX}:{node_id}"
+
+
+def publication_curie(pub_id: str) -> str:
+    """PMIDs are Biolink CURIEs as they are; a DOI becomes Biolink's `doi:` prefix with its local part
+    percent-encoded, because a CURIE's local part may not hold the `/` every DOI has (KGX rejects it) —
+    `DOI:10.1038/bjp.2008.167` → `doi:10.1038%2Fbjp.2008.167`, which still resolves at https://doi.org/."""
+    if pub_id.startswith("DOI:"):
+        return "doi:" + quote(pub_id[4:], safe=".-_~")
+    return pub_id

@@ -92,7 +92,7 @@ def _kgx(records: Records, out: Path) -> list[Path]:
                 "id": f"{biolink.CURIE_PREFIX}:edge/{e.key.replace('|', '/')}",
                 "subject": biolink.curie(e.source, kinds[e.source]),
                 "predicate": biolink.PREDICATE[e.kind], "object": biolink.curie(e.target, kinds[e.target]),
-                "publications": "|".join(p.get("evidence_pubs", [])),
+                "publications": "|".join(biolink.publication_curie(x) for x in p.get("evidence_pubs", [])),
                 "knowledge_level": "knowledge_assertion", "agent_type": "manual_agent",
                 "primary_knowledge_source": "infores:calcigraph", "calcigraph_type": e.kind.value,
                 **{k: p.get(k, "") for k in ("direction", "outcome", "action", "tissue", "dose", "best_level")},
