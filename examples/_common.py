@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,9 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")  # files only, no display: works on servers and in CI
 import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402  (Pillow: a dependency of matplotlib)
 
 from graph.analytics import networkx_graph  # noqa: E402
@@ -115,3 +118,31 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
 def short(text: str, width: int = 32) -> str:
     """Names for labels: long ones cut with an ellipsis so figures stay readable."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def wrapped(text: str, width: int = 18, lines: int = 3) -> str:
+    """A full name on up to `lines` short lines (captions are wrapped, not truncated; only names longer than
+    `lines` x `width` lose their tail, with an ellipsis)."""
+    parts = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = short(parts[-1] + " …", width + 1)
+    return "\n".join(parts)
+
+
+def separate_labels(ax: Axes, texts: list[Text], avoid: Sequence[tuple[float, float]] = ()) -> None:
+    """Move labels apart until none overlaps another or a node marker (adjustText; deterministic for the same
+    figure), with a thin leader line from a moved label to its point."""
+    from adjustText import adjust_text
+
+    xs = [x for x, _ in avoid]
+    ys = [y for _, y in avoid]
+    adjust_text(texts, x=xs, y=ys, ax=ax, expand=(1.15, 1.3), ensure_inside_axes=True,
+                arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.4})
+
+
+def overlapping_labels(fig: Figure, texts: Sequence[Text]) -> list[tuple[str, str]]:
+    """Pairs of labels whose drawn boxes intersect (the figure tests assert there are none)."""
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts if t.get_text()]
+    return [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:] if box_a.overlaps(box_b)]

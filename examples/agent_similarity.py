@@ -26,8 +26,9 @@ def main() -> None:
     _common.write_csv(args.out / "agent_similarity.csv", header,
                       ([p.a, name(g, p.a), p.b, name(g, p.b), f"{p.jaccard:.4f}", ";".join(p.shared)]
                        for p in pairs))
-    _common.write_csv(args.out / "agent_communities.csv", ["community", "size", "agent", "name", "classes"],
-                      ([c.index, len(c.agents), a, name(g, a), ";".join(agent_classes(g, a))]
+    _common.write_csv(args.out / "agent_communities.csv",
+                      ["community", "size", "central_agent", "agent", "name", "classes"],
+                      ([c.index, len(c.agents), c.central, a, name(g, a), ";".join(agent_classes(g, a))]
                        for c in communities for a in c.agents))
     draw(g, pairs, communities, args)
 
@@ -42,13 +43,22 @@ def draw(g, pairs, communities, args) -> None:
     nx.draw_networkx_edges(h, pos, ax=ax, width=[0.5 + 2.5 * h[u][v]["weight"] for u, v in h.edges()],
                            edge_color="#999999", alpha=0.6)
     nx.draw_networkx_nodes(h, pos, ax=ax, node_size=160, node_color=[palette(index[n] % 20) for n in h])
-    nx.draw_networkx_labels(h, pos, ax=ax, labels={n: _common.short(name(g, n), 22) for n in h}, font_size=7)
-    groups = sum(1 for c in communities if len(c.agents) > 1)
-    alone = len(communities) - groups
+    texts = [ax.text(*pos[n], _common.wrapped(name(g, n), 20, 2), fontsize=7, ha="center", va="center",
+                     linespacing=0.95) for n in sorted(h)]
+    groups = [c for c in communities if len(c.agents) > 1]
+    alone = len(communities) - len(groups)
+    handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=8, color=palette(c.index % 20))
+               for c in groups]
+    labels = [f"{_common.short(name(g, c.central), 30)}" + (f" + {len(c.agents) - 1}" if len(c.agents) > 1 else "")
+              for c in groups]
+    ax.legend(handles, labels, title="community (its most central agent\n+ how many others)", loc="upper left",
+              bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8, title_fontsize=8)
     ax.set_title(f"Agents linked by shared mechanisms or targets (edge width = Jaccard), coloured by community:\n"
-                 f"{groups} communities of 2+ agents; {alone} agents share nothing with another (not drawn)")
+                 f"{len(groups)} communities of 2+ agents; {alone} agents share nothing with another (not drawn)")
     ax.axis("off")
     fig.tight_layout()
+    _common.separate_labels(ax, texts, avoid=[pos[n] for n in sorted(h)])
+    print(f"label overlaps: {len(_common.overlapping_labels(fig, texts))}")
     _common.save_figure(fig, args.out, "agent_similarity")
 
 

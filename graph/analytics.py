@@ -279,6 +279,9 @@ class Community:
     index: int
     """0 for the largest community; singletons (agents that share nothing with any other) come last."""
     agents: tuple[str, ...]
+    central: str = ""
+    """The member with the largest summed similarity to the other members (ties: smallest id) — the name a
+    legend gives the community ("Indomethacin and 8 others"), since Louvain's groups have no names."""
 
 
 def agent_communities(g: nx.MultiDiGraph, pairs: Iterable[AgentPair] | None = None, seed: int = 7,
@@ -292,7 +295,13 @@ def agent_communities(g: nx.MultiDiGraph, pairs: Iterable[AgentPair] | None = No
     h = similarity_graph(g, pairs)
     found = nx.community.louvain_communities(h, weight="weight", seed=seed, resolution=resolution)
     groups = sorted((tuple(sorted(c)) for c in found), key=lambda c: (-len(c), c))
-    return [Community(i, c) for i, c in enumerate(groups)]
+    return [Community(i, c, _most_central(h, c)) for i, c in enumerate(groups)]
+
+
+def _most_central(h: nx.Graph, members: tuple[str, ...]) -> str:
+    inside = set(members)
+    strength = {a: sum(d["weight"] for b, d in h[a].items() if b in inside) for a in members}
+    return min(members, key=lambda a: (-round(strength[a], 9), a))
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -115,6 +115,28 @@ def test_script_on_neo4j_writes_the_same_numbers(runs: dict[tuple[str, str], Run
             assert (neo4j.out / name).read_text() == (embedded.out / name).read_text(), name
 
 
+@pytest.mark.parametrize("script", ["agent_similarity", "agent_neighbourhood"])
+def test_network_figures_have_no_overlapping_labels(runs: dict[tuple[str, str], Run], script: str) -> None:
+    """The scripts measure their own drawn label boxes after placing them (`_common.overlapping_labels`)."""
+    assert "label overlaps: 0" in runs[script, "embedded"].stdout
+
+
+def test_the_similarity_legend_names_each_community_by_its_most_central_agent(
+        runs: dict[tuple[str, str], Run]) -> None:
+    rows = list(csv.DictReader((runs["agent_similarity", "embedded"].out / "agent_communities.csv").open()))
+    for community in {r["community"] for r in rows}:
+        members = [r for r in rows if r["community"] == community]
+        assert members[0]["central_agent"] in {r["agent"] for r in members}
+    svg = (runs["agent_similarity", "embedded"].out / "agent_similarity.svg").read_text()
+    assert "most central agent" in svg
+
+
+def test_neighbourhood_arrows_are_coloured_by_what_the_source_does(runs: dict[tuple[str, str], Run]) -> None:
+    svg = (runs["agent_neighbourhood", "embedded"].out / "neighbourhood-menaquinone-7.svg").read_text()
+    assert "inhibits / antagonises" in svg and "promotes / activates" in svg
+    assert "#c0392b" in svg and "#27ae60" in svg  # the two effect colours are drawn, not only listed
+
+
 def test_neighbourhood_of_an_unknown_agent_says_so(tmp_path: Path) -> None:
     [run] = run_all([([str(EXAMPLES / "agent_neighbourhood.py"), "--agent", "vitamin-z"], tmp_path, base_env())])
     assert run.returncode != 0 and "no agent 'vitamin-z'" in run.stderr
