@@ -48,9 +48,13 @@ class BoneSafety(StrEnum):
     `conflicting` shown as harm, as before facets existed."""
 
     BENEFIT = "benefit"
+    """Overall verdict benefit."""
     NO_HARM = "no_harm"
+    """Overall verdict no_harm."""
     NO_DATA = "no_data"
+    """Overall verdict no_data."""
     HARM = "harm"
+    """Overall verdict harm or conflicting."""
 
 
 SAFETY_ORDER = {BoneSafety.BENEFIT: 0, BoneSafety.NO_HARM: 1, BoneSafety.NO_DATA: 2, BoneSafety.HARM: 3}
@@ -645,7 +649,9 @@ def agents_studied_in(store: GraphStore, q: AgentsStudiedIn) -> list[DiseaseStud
 
 class GapScope(StrEnum):
     AGENT_CLASS = "agent_class"
+    """One row per agent class: its agents' efficacy evidence."""
     DISEASE = "disease"
+    """One row per disease: the efficacy evidence of agents studied in it."""
 
 
 class GapKind(StrEnum):

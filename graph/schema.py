@@ -7,8 +7,12 @@ mappings. Change a kind, a property or an enum here and the rest follows (tests 
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import re
-from enum import StrEnum
+import textwrap
+from enum import Enum, StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
@@ -22,16 +26,27 @@ class NodeKind(StrEnum):
     """Node labels, as Neo4j and the GraphQL API spell them."""
 
     AGENT = "Agent"
+    """A drug, supplement, ion or biologic."""
     AGENT_CLASS = "AgentClass"
+    """A pharmacological class (NSAIDs, bisphosphonates, …)."""
     TARGET = "Target"
+    """A gene product an agent binds or acts on (HGNC symbol)."""
     MECHANISM = "Mechanism"
+    """A mechanism of action (e.g. cyclooxygenase inhibition)."""
     PATHWAY = "Pathway"
+    """A signalling or metabolic pathway."""
     PROCESS = "Process"
+    """A biological or pathological process (ectopic calcification, bone formation, …)."""
     CELL_TYPE = "CellType"
+    """A cell type (osteoblast, osteoclast, tenocyte, …)."""
     TISSUE = "Tissue"
+    """An anatomical site (tendon, ligament, muscle, …)."""
     DISEASE = "Disease"
+    """A condition with ectopic calcification or ossification."""
     DISEASE_PHASE = "DiseasePhase"
+    """A stage in a disease's course, in order (NEXT)."""
     PUBLICATION = "Publication"
+    """A cited paper (PMID or DOI), with its verification record."""
 
 
 class RelKind(StrEnum):
@@ -57,15 +72,26 @@ class RelKind(StrEnum):
 
 
 class EvidenceLevel(StrEnum):
+    """The design behind one finding (not the paper: a background sentence in an RCT report is `review`)."""
+
     IN_VITRO = "in_vitro"
+    """Cells or tissue in culture."""
     ANIMAL = "animal"
+    """An animal model."""
     CASE_REPORT = "case_report"
+    """One to a few patients."""
     CASE_SERIES = "case_series"
+    """An uncontrolled series of patients."""
     COHORT = "cohort"
+    """An observational comparison (cohort, case-control, registry)."""
     RCT = "rct"
+    """A randomised controlled trial's own result."""
     META_ANALYSIS = "meta_analysis"
+    """A pooled analysis of trials or studies."""
     REVIEW = "review"
+    """A narrative review, or a background statement: no new observation."""
     GUIDELINE = "guideline"
+    """A consensus or practice guideline."""
 
 
 EVIDENCE_RANK: dict[EvidenceLevel, int] = {
@@ -84,9 +110,14 @@ observation); guidelines with cohorts (consensus over mixed evidence); meta-anal
 
 
 class Direction(StrEnum):
+    """What an agent (or mechanism) does to a process or cell type."""
+
     INHIBITS = "inhibits"
+    """Reduces, slows or prevents it."""
     PROMOTES = "promotes"
+    """Increases, speeds or induces it."""
     NO_EFFECT = "no_effect"
+    """Tested, and no effect was found (a non-significant trend is recorded here too)."""
 
 
 class Dose(StrEnum):
@@ -141,10 +172,13 @@ class Population(StrEnum):
     """Who (or what) the finding was observed in."""
 
     ADULTS = "adults"
+    """Adult patients or volunteers."""
     CHILDREN = "children"
     """Children or adolescents (open growth plates)."""
     MIXED_AGES = "mixed_ages"
+    """Children and adults together."""
     ANIMAL_MODEL = "animal_model"
+    """Animals."""
     CELLS = "cells"
     """Cells or tissue in vitro."""
 
@@ -153,7 +187,9 @@ class Intent(StrEnum):
     """What a study set out to do: prevent disease (or its progression) or treat established disease."""
 
     PREVENTION = "prevention"
+    """Given to prevent the disease, or its progression, before it is established."""
     TREATMENT = "treatment"
+    """Given to treat established disease."""
 
 
 class BoneFacet(StrEnum):
@@ -175,10 +211,16 @@ class BoneFacet(StrEnum):
 
 
 class Outcome(StrEnum):
+    """The result of studying an agent in a disease (STUDIED_IN)."""
+
     EFFECTIVE = "effective"
+    """The disease improved (or was prevented) on the study's main outcome."""
     INEFFECTIVE = "ineffective"
+    """No benefit on the study's main outcome."""
     MIXED = "mixed"
+    """Benefit in some patients or outcomes and not others."""
     HARMFUL = "harmful"
+    """The disease worsened, or the agent induced it."""
 
 
 class TargetAction(StrEnum):
@@ -828,3 +870,21 @@ RELATIONSHIPS: dict[RelKind, RelSpec] = {
                             "is clinical evidence of inhibiting it)."),
     ]
 }
+
+
+def member_docs(enum_cls: type[Enum]) -> dict[str, str]:
+    """The docstring written under each member of an enum class in its source (a string right after `A = "a"`):
+    the one place a value's meaning is written, read here for the GraphQL SDL and the docs. Members without one
+    are absent."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(enum_cls)))
+    except (OSError, TypeError):
+        return {}
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    docs: dict[str, str] = {}
+    for stmt, nxt in itertools.pairwise(body):
+        if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+                and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant)
+                and isinstance(nxt.value.value, str)):
+            docs[stmt.targets[0].id] = inspect.cleandoc(nxt.value.value)
+    return docs

@@ -88,7 +88,9 @@ class Direction(StrEnum):
 
 class SortField(StrEnum):
     ID = "id"
+    """The node's id (a stable slug)."""
     NAME = "name"
+    """The node's display name."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ No `from __future__ import annotations`: strawberry needs the generated resolver
 """
 
 import base64
+import inspect
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -97,13 +98,25 @@ def _by_id(kind: s.NodeKind) -> Callable[..., Any]:
     async def resolve(info: Info[Context, None], id: strawberry.ID) -> Any:
         return await fetch(info, str(id), (kind,), "id")
 
-    resolve.__annotations__ = {"info": Info[Context, None], "id": strawberry.ID, "return": t.NODE_TYPES[kind]}
+    resolve.__annotations__ = {"info": Info[Context, None],
+                               "id": Annotated[strawberry.ID,
+                                               strawberry.argument(description=f"The {kind.value}'s id.")],
+                               "return": t.NODE_TYPES[kind]}
     return resolve
 
 
 def _sort(sort: t.NodeSort | None) -> tuple[SortField, bool]:
     sort = sort or t.NodeSort()
     return SortField(sort.field), sort.direction == t.SortDirection.DESC
+
+
+WHERE = Annotated[t.NodeWhere | None, strawberry.argument(description="Only nodes matching every condition given.")]
+SORT = Annotated[t.NodeSort | None,
+                 strawberry.argument(description="Sort field and direction (default: id, ascending).")]
+LIMIT = Annotated[int, strawberry.argument(description="At most this many nodes (1-500).")]
+OFFSET = Annotated[int, strawberry.argument(description="Skip this many nodes first.")]
+FIRST = Annotated[int, strawberry.argument(description="At most this many edges (1-500).")]
+AFTER = Annotated[str | None, strawberry.argument(description="Start after this cursor (an edge's `cursor`).")]
 
 
 def _list(kind: s.NodeKind) -> Callable[..., Any]:
@@ -115,8 +128,8 @@ def _list(kind: s.NodeKind) -> Callable[..., Any]:
                          offset)
         return t.Page(total_count=page.total, items=[t.wrap(n) for n in page.items])
 
-    resolve.__annotations__ = {"info": Info[Context, None], "where": t.NodeWhere | None, "sort": t.NodeSort | None,
-                               "limit": int, "offset": int, "return": t.Page[t.NODE_TYPES[kind]]}
+    resolve.__annotations__ = {"info": Info[Context, None], "where": WHERE, "sort": SORT, "limit": LIMIT,
+                               "offset": OFFSET, "return": t.Page[t.NODE_TYPES[kind]]}
     return resolve
 
 
@@ -134,8 +147,8 @@ def _connection(kind: s.NodeKind) -> Callable[..., Any]:
                            end_cursor=edges[-1].cursor if edges else None)
         return t.Connection(total_count=page.total, edges=edges, page_info=info_)
 
-    resolve.__annotations__ = {"info": Info[Context, None], "where": t.NodeWhere | None, "sort": t.NodeSort | None,
-                               "first": int, "after": str | None, "return": t.Connection[t.NODE_TYPES[kind]]}
+    resolve.__annotations__ = {"info": Info[Context, None], "where": WHERE, "sort": SORT, "first": FIRST,
+                               "after": AFTER, "return": t.Connection[t.NODE_TYPES[kind]]}
     return resolve
 
 
@@ -158,13 +171,19 @@ def _rels(edges: list[Any]) -> list[Any]:
     return [t.relationship(e) for e in edges]
 
 
-async def _node(info: Info[Context, None], id: strawberry.ID) -> t.Entity:
+async def _node(info: Info[Context, None],
+                id: Annotated[strawberry.ID, strawberry.argument(description="Any node's id.")]) -> t.Entity:
     """Any node by id."""
     return await fetch(info, str(id), (), "id")
 
 
-async def _search(info: Info[Context, None], text: str, kinds: list[t.NodeKindEnum] | None = None,  # type: ignore
-                  limit: int = 20) -> list[t.Entity]:
+async def _search(
+    info: Info[Context, None],
+    text: Annotated[str, strawberry.argument(description="Words to look for (case-insensitive).")],
+    kinds: Annotated[list[t.NodeKindEnum] | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Only nodes of these kinds (all when omitted).")] = None,
+    limit: Annotated[int, strawberry.argument(description="At most this many matches (1-500).")] = 20,
+) -> list[t.Entity]:
     """Case-insensitive search over names, synonyms, brand names, gene symbols and titles; best matches first
     (exact name, then name prefix, then name substring, then other fields)."""
     check_page(info, limit, 0)
@@ -317,7 +336,8 @@ async def _paths(
 async def _agents_acting_on(
     info: Info[Context, None],
     node: Annotated[strawberry.ID, strawberry.argument(description="A target, pathway or mechanism id.")],
-    min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
+    min_evidence: Annotated[t.EvidenceLevelEnum | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Keep claims whose best evidence ranks at least this level.")] = None,
     verified_only: Annotated[bool, strawberry.argument(
         description="Every claim of a chain must cite a verified publication (default: list all, flagged).")
     ] = False,
@@ -342,7 +362,8 @@ async def _agents_studied_in(
         description="Keep claims with one of these outcomes (all when omitted).")] = None,
     intent: Annotated[t.IntentEnum | None, strawberry.argument(  # type: ignore[valid-type]
         description="Keep claims with an evidence item of this intent (prevention / treatment).")] = None,
-    min_evidence: t.EvidenceLevelEnum | None = None,  # type: ignore[valid-type]
+    min_evidence: Annotated[t.EvidenceLevelEnum | None, strawberry.argument(  # type: ignore[valid-type]
+        description="Keep claims whose best evidence ranks at least this level.")] = None,
     verified_only: Annotated[bool, strawberry.argument(
         description="Keep claims citing a verified publication (default: list all, flagged).")] = False,
 ) -> list[t.DiseaseStudyResult]:
@@ -380,19 +401,24 @@ async def _evidence_gaps(
                                 controlled=r.controlled) for r in rows]
 
 
+def _question(resolver: Callable[..., Any]) -> Any:
+    """A root field whose description is its resolver's docstring (what the question means, for GraphiQL's Docs)."""
+    return strawberry.field(resolver=resolver, description=inspect.cleandoc(resolver.__doc__ or ""))
+
+
 def build_query_type() -> type:
     ns: dict[str, Any] = {
-        "node": strawberry.field(resolver=_node),
-        "search": strawberry.field(resolver=_search),
-        "inhibitorsWithoutHarm": strawberry.field(resolver=_inhibitors_without_harm),
-        "dualAction": strawberry.field(resolver=_dual_action),
-        "agentsInPhase": strawberry.field(resolver=_agents_in_phase),
-        "mechanismPaths": strawberry.field(resolver=_mechanism_paths),
-        "evidenceProfile": strawberry.field(resolver=_evidence_profile),
-        "paths": strawberry.field(resolver=_paths),
-        "agentsActingOn": strawberry.field(resolver=_agents_acting_on),
-        "agentsStudiedIn": strawberry.field(resolver=_agents_studied_in),
-        "evidenceGaps": strawberry.field(resolver=_evidence_gaps),
+        "node": _question(_node),
+        "search": _question(_search),
+        "inhibitorsWithoutHarm": _question(_inhibitors_without_harm),
+        "dualAction": _question(_dual_action),
+        "agentsInPhase": _question(_agents_in_phase),
+        "mechanismPaths": _question(_mechanism_paths),
+        "evidenceProfile": _question(_evidence_profile),
+        "paths": _question(_paths),
+        "agentsActingOn": _question(_agents_acting_on),
+        "agentsStudiedIn": _question(_agents_studied_in),
+        "evidenceGaps": _question(_evidence_gaps),
         **_kind_fields(),
     }
     return strawberry.type(type("Query", (), ns), description="calcigraph: read-only questions over the graph.")

@@ -8,9 +8,11 @@ No `from __future__ import annotations` here: strawberry reads the annotations o
 runtime, so they must be real objects.
 """
 
+import dataclasses
+import inspect
 import re
 from collections.abc import Callable
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
@@ -26,33 +28,51 @@ from graph.store import Edge as StoreEdge
 
 # ---- enums (from the schema's enums) ---------------------------------------------------------------------------
 
-NodeKindEnum = strawberry.enum(s.NodeKind, name="NodeKind", description="Kinds of node (Neo4j labels).")
-RelationshipTypeEnum = strawberry.enum(s.RelKind, name="RelationshipType", description="Relationship types.")
-EvidenceLevelEnum = strawberry.enum(
-    s.EvidenceLevel, name="EvidenceLevel",
-    description="Level of an evidence item. For minEvidence filters the rank is: IN_VITRO < ANIMAL < "
-                "CASE_REPORT = REVIEW < CASE_SERIES < COHORT = GUIDELINE < RCT < META_ANALYSIS.")
-EffectDirectionEnum = strawberry.enum(s.Direction, name="EffectDirection")
-OutcomeEnum = strawberry.enum(s.Outcome, name="Outcome")
-BoneSafetyEnum = strawberry.enum(qs.BoneSafety, name="BoneSafety",
-                                 description=(qs.BoneSafety.__doc__ or "").strip())
-SortFieldEnum = strawberry.enum(SortField, name="SortField")
-VerdictEnum = strawberry.enum(v.Verdict, name="Verdict", description=(v.Verdict.__doc__ or "").strip())
-BoneFacetEnum = strawberry.enum(s.BoneFacet, name="BoneFacet", description=(s.BoneFacet.__doc__ or "").strip())
-ExposureEnum = strawberry.enum(s.Exposure, name="Exposure", description=(s.Exposure.__doc__ or "").strip())
-RegimenEnum = strawberry.enum(s.Regimen, name="Regimen", description=(s.Regimen.__doc__ or "").strip())
-TimingEnum = strawberry.enum(s.Timing, name="Timing", description=(s.Timing.__doc__ or "").strip())
-PopulationEnum = strawberry.enum(s.Population, name="Population", description=(s.Population.__doc__ or "").strip())
-IntentEnum = strawberry.enum(s.Intent, name="Intent", description=(s.Intent.__doc__ or "").strip())
-GapKindEnum = strawberry.enum(qs.GapKind, name="GapKind", description=(qs.GapKind.__doc__ or "").strip())
-GapScopeEnum = strawberry.enum(qs.GapScope, name="GapScope", description="Rows of evidenceGaps: per agent class or "
-                                                                         "per disease.")
+def _enum(cls: type[Enum], name: str, description: str | None = None) -> Any:
+    """A GraphQL enum from one of the schema's enums: the class docstring describes the type and the docstring
+    under each member (graph.schema.member_docs) describes that value, so the SDL and GraphiQL's Docs say what
+    every value means."""
+    wrapped = strawberry.enum(cls, name=name, description=description or inspect.cleandoc(cls.__doc__ or "") or None)
+    definition = wrapped.__strawberry_definition__
+    docs = s.member_docs(cls)
+    if cls is s.RelKind:  # relationship types are described once, in their RelSpec
+        docs = {kind.name: spec.description for kind, spec in s.RELATIONSHIPS.items()} | docs
+    definition.values = [dataclasses.replace(value, description=docs.get(value.name) or value.description)
+                         for value in definition.values]
+    return wrapped
 
 
-@strawberry.enum(description="Sort order.")
+NodeKindEnum = _enum(s.NodeKind, "NodeKind", "Kinds of node (Neo4j labels).")
+RelationshipTypeEnum = _enum(s.RelKind, "RelationshipType", "Relationship types.")
+EvidenceLevelEnum = _enum(
+    s.EvidenceLevel, "EvidenceLevel",
+    "Level of an evidence item's finding. For minEvidence filters the rank is: IN_VITRO < ANIMAL < "
+    "CASE_REPORT = REVIEW < CASE_SERIES < COHORT = GUIDELINE < RCT < META_ANALYSIS.")
+EffectDirectionEnum = _enum(s.Direction, "EffectDirection")
+OutcomeEnum = _enum(s.Outcome, "Outcome")
+BoneSafetyEnum = _enum(qs.BoneSafety, "BoneSafety")
+SortFieldEnum = _enum(SortField, "SortField", "The field a list is sorted by.")
+VerdictEnum = _enum(v.Verdict, "Verdict")
+BoneFacetEnum = _enum(s.BoneFacet, "BoneFacet")
+ExposureEnum = _enum(s.Exposure, "Exposure")
+RegimenEnum = _enum(s.Regimen, "Regimen")
+TimingEnum = _enum(s.Timing, "Timing")
+PopulationEnum = _enum(s.Population, "Population")
+IntentEnum = _enum(s.Intent, "Intent")
+GapKindEnum = _enum(qs.GapKind, "GapKind")
+GapScopeEnum = _enum(qs.GapScope, "GapScope", "Rows of evidenceGaps: per agent class or per disease.")
+
+
 class SortDirection(StrEnum):
+    """Sort order."""
+
     ASC = "asc"
+    """Ascending (A to Z)."""
     DESC = "desc"
+    """Descending (Z to A)."""
+
+
+SortDirectionEnum = _enum(SortDirection, "SortDirection")
 
 
 # ---- small value types -------------------------------------------------------------------------------------------
@@ -67,10 +87,11 @@ class Identifier:
 @strawberry.type(description="One evidence item behind a claim.")
 class Evidence:
     pub: str = strawberry.field(description="Publication id (PMID:… or DOI:…).")
-    level: EvidenceLevelEnum  # type: ignore[valid-type]
-    finding: str
-    species: str | None
-    model: str | None
+    level: EvidenceLevelEnum = strawberry.field(  # type: ignore[valid-type]
+        description="The level of this finding (not of the paper it appears in).")
+    finding: str = strawberry.field(description="What the paper found, in the curator's words.")
+    species: str | None = strawberry.field(description="Human, the animal, or cell culture.")
+    model: str | None = strawberry.field(description="The patients, model or assay, with dose and duration.")
     comparator: bool = strawberry.field(description="From a non-musculoskeletal comparator setting.")
     verified: bool = strawberry.field(description="The cited publication was verified against its record.")
     exposure: ExposureEnum = strawberry.field(  # type: ignore[valid-type]
@@ -328,7 +349,8 @@ class Strength:
     score: int = strawberry.field(description=(qs.Strength.__doc__ or "").strip())
     tier: str = strawberry.field(description="Population tier of the best item: human, animal or in_vitro.")
     musculoskeletal: bool = strawberry.field(description="The best item is from a musculoskeletal setting.")
-    best_level: EvidenceLevelEnum | None  # type: ignore[valid-type]
+    best_level: EvidenceLevelEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="Level of the best qualifying evidence item.")
     publications: int = strawberry.field(description="Distinct publications behind the qualifying claims.")
 
 
@@ -340,10 +362,10 @@ def strength(value: qs.Strength) -> Strength:
 @strawberry.type(description="A facet's verdict within one context (regimen, timing), when its evidence comes from "
                              "more than one.")
 class ContextVerdict:
-    regimen: RegimenEnum | None  # type: ignore[valid-type]
-    timing: TimingEnum | None  # type: ignore[valid-type]
-    verdict: VerdictEnum  # type: ignore[valid-type]
-    reason: str
+    regimen: RegimenEnum | None = strawberry.field(description="The regimen of this context.")  # type: ignore
+    timing: TimingEnum | None = strawberry.field(description="The timing of this context.")  # type: ignore
+    verdict: VerdictEnum = strawberry.field(description="The facet's verdict in this context.")  # type: ignore
+    reason: str = strawberry.field(description="Why, in one line.")
 
 
 @strawberry.type(description="The verdict on one bone-safety facet, the one-line reason, and the claims behind it "
@@ -351,12 +373,14 @@ class ContextVerdict:
 class FacetVerdict:
     facet: BoneFacetEnum | None = strawberry.field(  # type: ignore[valid-type]
         description="The facet; null for spared nodes outside the six facets (only with a custom `spare`).")
-    verdict: VerdictEnum  # type: ignore[valid-type]
+    verdict: VerdictEnum = strawberry.field(description="The verdict on this facet.")  # type: ignore[valid-type]
     reason: str = strawberry.field(description="Why: the deciding evidence, and what was outweighed or set aside.")
-    claims: list[Relationship]  # type: ignore[valid-type]
+    claims: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
+        description="The agent's own claims on this facet, set-aside ones included.")
     indirect_claims: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
         description="Mechanism-level claims, when they decided the facet (no direct evidence of the agent).")
-    contexts: list[ContextVerdict]
+    contexts: list[ContextVerdict] = strawberry.field(
+        description="Per regimen/timing context, when the counted evidence comes from more than one.")
     counted: int = strawberry.field(description="Evidence items at therapeutic exposure that were weighed.")
     set_aside: int = strawberry.field(description="Items at supratherapeutic or overdose exposure: shown, not counted.")
 
@@ -373,18 +397,20 @@ def facet_verdict(f: v.FacetVerdict) -> FacetVerdict:
 @strawberry.type(description="An agent that inhibits the process — by an inhibits claim or a clinical study — with its "
                              "bone-safety verdict per facet and overall.")
 class InhibitorResult:
-    agent: Agent  # type: ignore[valid-type]
+    agent: Agent = strawberry.field(description="The agent.")  # type: ignore[valid-type]
     verdict: VerdictEnum = strawberry.field(  # type: ignore[valid-type]
         description="Overall bone-safety verdict, derived from the facets (graph/verdicts.py).")
     reason: str = strawberry.field(description="One line: the facets behind the overall verdict.")
     facets: list[FacetVerdict] = strawberry.field(description="Every bone-safety facet, each with verdict and reason.")
     qualified_by: list[str] = strawberry.field(
         description="Which evidence qualified the agent: 'effect' (an inhibits claim), 'clinical' (a study).")
-    inhibitions: list[Relationship]  # type: ignore[valid-type]
+    inhibitions: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
+        description="Qualifying AFFECTS{direction: inhibits} claims on the process, its subtypes or parts.")
     efficacy: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
         description="Qualifying effective/mixed STUDIED_IN claims on diseases that manifest the process.")
-    strength: Strength
+    strength: Strength = strawberry.field(description="How strong the best qualifying evidence is (ranks answers).")
     safety: BoneSafetyEnum = strawberry.field(  # type: ignore[valid-type]
+        description="Deprecated single label of the overall verdict.",
         deprecation_reason="Use `verdict` (and `facets`): this single label shows `conflicting` as harm.")
     safety_claims: list[Relationship] = strawberry.field(  # type: ignore[valid-type]
         description="Every bone claim the verdict looked at (the agent's own, then mechanism claims).")

@@ -66,9 +66,10 @@ def test_unverified_inhibitions_are_listed_only_when_asked_for(api: Api) -> None
     verified = set(ids(api.data(FLAGSHIP)["inhibitorsWithoutHarm"]))
     every = {r["agent"]["id"]: r for r in api.data(FLAGSHIP, {"verifiedOnly": False})["inhibitorsWithoutHarm"]}
     assert verified < set(every)
-    # MK-7 (vascular calcification) rests on papers not yet seen on an authoritative page
-    assert "menaquinone-7" not in verified
-    assert not any(e["verified"] for c in every["menaquinone-7"]["inhibitions"] for e in c["evidence"])
+    # cimetidine in calcific tendinitis rests on a case series (PMID 12772145) whose PubMed page was seen only
+    # from its abstract, without the header — not yet verified (data/publications.yaml)
+    assert "cimetidine" not in verified
+    assert not any(e["verified"] for c in every["cimetidine"]["inhibitions"] for e in c["evidence"])
 
 
 def test_bone_harm_is_shown_with_its_facets_and_evidence_when_asked_for(api: Api) -> None:
