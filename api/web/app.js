@@ -13,6 +13,52 @@ const lower = (v) => (v == null ? "" : String(v).toLowerCase().replaceAll("_", "
 const papers = (claims) => [...new Set(claims.flatMap((c) => c.evidence.map((e) => e.pub)))];
 const levels = (claims) => [...new Set(claims.map((c) => lower(c.bestLevel)).filter(Boolean))].join(", ");
 
+const PATH_SELECTION = `length nodes { id name kind }
+  relationships { key type direction action outcome source { id } bestLevel ${EVIDENCE} }`;
+const RANK = { IN_VITRO: 1, ANIMAL: 2, CASE_REPORT: 3, REVIEW: 3, CASE_SERIES: 4, COHORT: 5, GUIDELINE: 5, RCT: 6,
+  META_ANALYSIS: 7 };
+const weakest = (rels) => lower(rels.map((r) => r.bestLevel).filter(Boolean)
+  .sort((a, b) => (RANK[a] || 0) - (RANK[b] || 0))[0] || "");
+
+// One colour per node kind — the same as the figures of examples/ (examples/_common.py KIND_COLOURS).
+const KIND_COLOURS = { AGENT: "#d62728", AGENT_CLASS: "#ff9896", TARGET: "#9467bd", MECHANISM: "#1f77b4",
+  PATHWAY: "#17becf", PROCESS: "#2ca02c", CELL_TYPE: "#bcbd22", TISSUE: "#8c564b", DISEASE: "#ff7f0e",
+  DISEASE_PHASE: "#ffbb78", PUBLICATION: "#7f7f7f" };
+const EFFECT_COLOURS = { inhibits: "#c0392b", antagonist: "#c0392b", chelates: "#c0392b", promotes: "#27ae60",
+  activates: "#27ae60", agonist: "#27ae60", no_effect: "#7f8c8d" };
+
+/** A path as a small SVG: nodes in a row coloured by kind, each step an arrow in its real direction, captioned
+ * with its type and qualifier and coloured by effect (red inhibits, green promotes). Inline, no library. */
+function pathSvg(path) {
+  const step = 190; const r = 11; const y = 34; const width = step * (path.nodes.length - 1) + 160;
+  const short = (t, n) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+  const parts = [];
+  path.relationships.forEach((rel, i) => {
+    const forward = rel.source.id === path.nodes[i].id;
+    const x1 = 80 + i * step + (forward ? r + 2 : step - r - 2); const x2 = 80 + i * step + (forward ? step - r - 6 : r + 6);
+    const word = rel.direction || rel.action || rel.outcome || "";
+    const colour = EFFECT_COLOURS[word] || "#9aa3ae";
+    parts.push(`<line x1="${x1}" y1="${y}" x2="${x2}" y2="${y}" stroke="${colour}" stroke-width="2"
+      marker-end="url(#arrow-${colour.slice(1)})"/>`,
+      `<text x="${80 + i * step + step / 2}" y="${y - 9}" text-anchor="middle" class="step">${escape(rel.type)}` +
+      `${word ? ` · ${escape(lower(word))}` : ""}</text>`);
+  });
+  path.nodes.forEach((n, i) => {
+    const x = 80 + i * step;
+    parts.push(`<g><title>${escape(n.name)} (${escape(lower(n.kind))}: ${escape(n.id)})</title>` +
+      `<circle cx="${x}" cy="${y}" r="${r}" fill="${KIND_COLOURS[n.kind] || "#999"}"/>` +
+      `<text x="${x}" y="${y + 26}" text-anchor="middle">${escape(short(n.name, 26))}</text>` +
+      `<text x="${x}" y="${y + 39}" text-anchor="middle" class="kind">${escape(lower(n.kind))}</text></g>`);
+  });
+  const colours = [...new Set(Object.values(EFFECT_COLOURS).concat("#9aa3ae"))];
+  const markers = colours.map((c) => `<marker id="arrow-${c.slice(1)}" viewBox="0 0 10 10" refX="9" refY="5"
+    markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`);
+  return `<figure class="path"><svg role="img" aria-label="path picture" width="${width}" height="84"
+    viewBox="0 0 ${width} 84"><defs>${markers.join("")}</defs>${parts.join("")}</svg>
+    <figcaption>red: inhibits · green: promotes · grey: other links; arrows point from source to target</figcaption>
+    </figure>`;
+}
+
 const QUESTIONS = {
   inhibitors: {
     title: "Agents that inhibit ectopic calcification without harming bone",
@@ -128,6 +174,50 @@ const QUESTIONS = {
       ["Conflicts", (r) => r.conflicts.map((c) => c.target.id).join(", ")]],
     detail: (r) => evidenceSection("Evidence", r.inhibitions.concat(r.efficacy, r.promotions, r.conflicts)),
   },
+  mechanismPaths: {
+    title: "How an agent reaches a process: mechanism paths",
+    explain: "Chains of claims from an agent through its targets, mechanisms and pathways to a process, cell type " +
+      "or disease; shortest first, each step with its evidence. A picture of each path is under “details”.",
+    root: "mechanismPaths",
+    fields: [
+      { name: "agent", label: "Agent", list: "Agent", value: "palovarotene", type: "ID!" },
+      { name: "to", label: "Process, cell type or disease", list: "Reach", value: "heterotopic-ossification",
+        type: "ID!" },
+      { name: "maxHops", label: "At most hops", options: ["4", "1", "2", "3", "5", "6"], type: "Int!", value: "4",
+        number: true },
+    ],
+    selection: PATH_SELECTION,
+    columns: [["Path", (r) => r.nodes.map((n) => n.name).join(" → ")], ["Hops", (r) => r.length],
+      ["Weakest step", (r) => weakest(r.relationships)]],
+    detail: (r) => pathSvg(r) + evidenceSection("Evidence, step by step", r.relationships),
+  },
+  paths: {
+    title: "Paths between any two nodes",
+    explain: "Every route between two nodes in either direction (at most 4 hops), shortest first — e.g. how a " +
+      "target links to a disease. A picture of each path is under “details”.",
+    root: "paths",
+    fields: [
+      { name: "from", label: "From (any node)", list: "Any", value: "ptgs2", type: "ID!" },
+      { name: "to", label: "To (any node)", list: "Any", value: "heterotopic-ossification", type: "ID!" },
+      { name: "maxHops", label: "At most hops", options: ["3", "1", "2", "4"], type: "Int!", value: "3",
+        number: true },
+    ],
+    selection: PATH_SELECTION,
+    columns: [["Path", (r) => r.nodes.map((n) => n.name).join(" — ")], ["Hops", (r) => r.length],
+      ["Weakest step", (r) => weakest(r.relationships)]],
+    detail: (r) => pathSvg(r) + evidenceSection("Evidence, step by step", r.relationships),
+  },
+  profile: {
+    title: "Evidence profile of an agent",
+    explain: "Everything the graph claims about one agent, grouped by relationship, qualifier and evidence level.",
+    root: "evidenceProfile",
+    fields: [{ name: "agent", label: "Agent", list: "Agent", value: "etidronate", type: "ID!" }],
+    selection: `relationship qualifier level claims { key target { id name } bestLevel ${EVIDENCE} }`,
+    columns: [["Relationship", (r) => r.relationship], ["Qualifier", (r) => lower(r.qualifier)],
+      ["Level", (r) => lower(r.level)], ["Claims", (r) => r.claims.length],
+      ["On", (r) => r.claims.map((c) => c.target.name).join(", ")]],
+    detail: (r) => evidenceSection("Evidence", r.claims),
+  },
 };
 
 const state = { question: "inhibitors", answer: [], sort: null };
@@ -167,7 +257,8 @@ async function graphql(query, variables) {
 }
 
 async function loadLists() {
-  const kinds = ["diseases", "diseasePhases", "tissues", "processes", "targets", "pathways", "mechanisms", "agents"];
+  const kinds = ["diseases", "diseasePhases", "tissues", "processes", "targets", "pathways", "mechanisms", "agents",
+    "cellTypes"];
   const data = await graphql(`{ ${kinds.map((k) => `${k}(limit: 500) { items { id name } }`).join(" ")} }`);
   const fill = (id, items) => {
     document.getElementById(`list-${id}`).innerHTML =
@@ -179,6 +270,8 @@ async function loadLists() {
   fill("Process", data.processes.items);
   fill("Agent", data.agents.items);
   fill("Acting", [...data.targets.items, ...data.pathways.items, ...data.mechanisms.items]);
+  fill("Reach", [...data.processes.items, ...data.cellTypes.items, ...data.diseases.items]);
+  fill("Any", kinds.flatMap((k) => data[k].items));
 }
 
 function renderNav() {
@@ -225,7 +318,7 @@ function variablesFromForm() {
       if (input.checked !== f.check) params.set(f.name, input.checked ? "1" : "0");
     } else if (input.value.trim()) {
       const value = input.value.trim();
-      variables[f.name] = f.multi ? [value] : value;
+      variables[f.name] = f.multi ? [value] : f.number ? Number(value) : value;
       params.set(f.name, value);
     }
   }

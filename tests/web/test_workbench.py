@@ -132,12 +132,32 @@ def test_sorting_by_a_column_reorders_the_table(browser: webdriver.Chrome, base_
     assert names == sorted(names, key=str.casefold) or names == sorted(names)
 
 
-@pytest.mark.parametrize("question", ["studiedIn", "actingOn", "gaps", "phase", "dual"])
+@pytest.mark.parametrize("question", ["studiedIn", "actingOn", "gaps", "phase", "dual", "mechanismPaths", "paths",
+                                      "profile"])
 def test_every_question_runs_from_its_form(browser: webdriver.Chrome, base_url: str, question: str) -> None:
     rows = ask(browser, base_url, f"/?q={question}")
     assert rows, f"{question} rendered no rows"
     assert not browser.find_element(By.ID, "error").is_displayed()
     shoot(browser, f"workbench-{question}")
+
+
+def test_a_path_answer_draws_each_path_with_arrows_coloured_by_effect(browser: webdriver.Chrome,
+                                                                     base_url: str) -> None:
+    rows = ask(browser, base_url, "/?q=mechanismPaths&agent=palovarotene&to=heterotopic-ossification")
+    assert rows
+    browser.find_element(By.CSS_SELECTOR, "button.more").click()
+    figure = browser.find_element(By.CSS_SELECTOR, "tr.detail:not([hidden]) figure.path svg")
+    answer = graphql(base_url, '{ mechanismPaths(agent: "palovarotene", to: "heterotopic-ossification") '
+                               "{ nodes { id } relationships { direction } } }")["mechanismPaths"][0]
+    circles = figure.find_elements(By.TAG_NAME, "circle")
+    assert len(circles) == len(answer["nodes"])
+    assert circles[0].get_attribute("fill") == "#d62728"  # the agent, in the figures' agent colour
+    assert len(figure.find_elements(By.TAG_NAME, "line")) == len(answer["relationships"])
+    titles = [t.get_attribute("textContent") for t in figure.find_elements(By.TAG_NAME, "title")]
+    assert all(any(n["id"] in t for t in titles) for n in answer["nodes"])
+    if any(r["direction"] == "inhibits" for r in answer["relationships"]):
+        assert any(line.get_attribute("stroke") == "#c0392b" for line in figure.find_elements(By.TAG_NAME, "line"))
+    shoot(browser, "workbench-path-picture")
 
 
 def test_a_shared_link_asks_the_same_question_again(browser: webdriver.Chrome, base_url: str) -> None:
