@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph import guide
 from graph import schema as s
 from graph.paths import cypher_dir
 
@@ -90,6 +91,7 @@ def generated_files() -> dict[Path, str]:
         root / "load" / "nodes_fresh.cypher": load_nodes_cypher(fresh=True),
         root / "load" / "edges.cypher": load_edges_cypher(),
         root / "load" / "edges_fresh.cypher": load_edges_cypher(fresh=True),
+        root / "questions" / guide.TABLE_FILE: guide.flagship_table_cypher(),
     }
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from graph import cypher_files
-from graph.guide import params_block, synced_guide
+from graph.guide import PARAM_LINE, TABLE_FILE, TABLE_OF, flagship_table_cypher, params_block, synced_guide
 from graph.neo4j_server import LocalNeo4j
 from graph.paths import cypher_dir
 from graph.schema import NodeKind, RelKind
@@ -170,3 +170,29 @@ def test_the_local_server_allows_guides_from_loopback_and_keeps_browsers_default
     assert match, "neo4j.conf does not set browser.remote_content_hostname_whitelist"
     hosts = {h.strip() for h in match.group(1).split(",")}
     assert {"127.0.0.1", "localhost", "guides.neo4j.com"} <= hosts
+
+
+# ---- the flagship as a flat table -----------------------------------------------------------------------------
+
+def test_the_flat_table_is_derived_from_the_flagships_own_query() -> None:
+    table = (cypher_dir() / "questions" / TABLE_FILE).read_text()
+    assert table == flagship_table_cypher(), "run `calcigraph schema --cypher`"
+    question = cypher_files.text(f"questions/{TABLE_OF}")
+    assert cypher_files.text(f"questions/{TABLE_FILE}").startswith(question.partition("\nRETURN a.id AS agent")[0])
+
+
+@pytest.mark.neo4j
+def test_the_flat_table_lists_exactly_the_flagships_agents_one_row_per_bone_claim(neo4j_graph) -> None:
+    neo4j_graph.ensure_shipped()
+    question = (cypher_dir() / "questions" / TABLE_OF)
+    params = dict(param_line.groups() for line in question.read_text().splitlines()
+                  if (param_line := PARAM_LINE.match(line.strip())))
+    values = {k: neo4j_graph.driver.execute_query(f"RETURN {v} AS v").records[0]["v"] for k, v in params.items()}
+    rows, _, _ = neo4j_graph.driver.execute_query(cypher_files.text(f"questions/{TABLE_FILE}"), values)
+    answers, _, _ = neo4j_graph.driver.execute_query(cypher_files.text(f"questions/{TABLE_OF}"), values)
+    assert {r["agent"] for r in rows} == {a["agent_props"]["name"] for a in answers}
+    claims = {a["agent_props"]["name"]: len(a["bone_claims"]) + len(a["indirect"]) for a in answers}
+    for name, count in claims.items():
+        mine = [r for r in rows if r["agent"] == name]
+        assert len(mine) == max(count, 1)
+        assert all(r["facet"] and r["direction"] for r in mine) or (count == 0 and mine[0]["facet"] is None)
