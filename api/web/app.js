@@ -220,7 +220,7 @@ const QUESTIONS = {
   },
 };
 
-const state = { question: "inhibitors", answer: [], sort: null };
+const state = { question: "inhibitors", answer: [], sort: null, request: null };
 
 function escape(text) {
   return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
@@ -340,7 +340,8 @@ async function run() {
   document.getElementById("answer").hidden = false;
   document.getElementById("summary").textContent = "asking…";
   try {
-    const data = await graphql(document_(q), variables);
+    state.request = { query: document_(q), variables };
+    const data = await graphql(state.request.query, variables);
     state.answer = data[q.root];
     state.sort = null;
     renderTable();
@@ -422,7 +423,8 @@ function selectQuestion(key, params) {
   renderForm(params);
 }
 
-window.calcigraph = { csv, json, rows: () => shownRows().map((r) => r.cells), questions: QUESTIONS };
+window.calcigraph = { csv, json, rows: () => shownRows().map((r) => r.cells), questions: QUESTIONS,
+  request: () => state.request };
 
 document.getElementById("download-csv").addEventListener("click",
   () => download(csv(), "text/csv", `calcigraph-${state.question}.csv`));

@@ -62,8 +62,9 @@ def browser() -> Iterator[webdriver.Chrome]:
     driver.quit()
 
 
-def graphql(base_url: str, query: str) -> dict[str, Any]:
-    request = urllib.request.Request(f"{base_url}/graphql", data=json.dumps({"query": query}).encode(),
+def graphql(base_url: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    body = {"query": query, "variables": variables or {}}
+    request = urllib.request.Request(f"{base_url}/graphql", data=json.dumps(body).encode(),
                                      headers={"content-type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.load(response)["data"]
@@ -138,6 +139,11 @@ def test_every_question_runs_from_its_form(browser: webdriver.Chrome, base_url: 
     rows = ask(browser, base_url, f"/?q={question}")
     assert rows, f"{question} rendered no rows"
     assert not browser.find_element(By.ID, "error").is_displayed()
+    # the rows are the API's answer to the document the page sent, one row per answer item, in the API's order
+    sent = browser.execute_script("return window.calcigraph.request()")
+    root = browser.execute_script(f"return window.calcigraph.questions['{question}'].root")
+    assert json.loads(browser.execute_script("return window.calcigraph.json()")) == \
+        graphql(base_url, sent["query"], sent["variables"])[root]
     shoot(browser, f"workbench-{question}")
 
 
