@@ -79,7 +79,7 @@ def stats(path: Path | None = DataPath) -> None:
     """Report counts per kind and relationship, claims per evidence level, verified ratio, bone-safety gaps."""
     from rich.table import Table
 
-    from graph.kb_stats import compute
+    from graph.kb_stats import compute, floors
 
     st = compute(load_kb_or_exit(path))
     for title, rows in (("nodes", st.nodes), ("relationships", st.relationships),
@@ -117,6 +117,12 @@ def stats(path: Path | None = DataPath) -> None:
         console.print("[yellow]agents with bone-safety facets neither evidenced nor marked no_data:[/]")
         for agent, missing in st.agents_with_bone_gaps.items():
             console.print(f"  {agent}: {', '.join(missing)}")
+    table = Table(title="curation floors (issue #14; docs/curation.md)")
+    for column in ("floor", "target", "now", ""):
+        table.add_column(column)
+    for f in floors(st):
+        table.add_row(f.name, f.target, f.actual, "[green]met[/]" if f.met else "[red]not met[/]")
+    console.print(table)
 
 
 @app.command()

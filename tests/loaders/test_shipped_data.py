@@ -9,7 +9,7 @@ import pytest
 
 from graph import schema as s
 from graph.kb import KnowledgeBase
-from graph.kb_stats import KbStats, compute
+from graph.kb_stats import KbStats, compute, floors
 from graph.paths import data_dir
 from loaders.validate import load_knowledge_base
 
@@ -85,6 +85,18 @@ def test_curation_floors_are_met() -> None:
     assert st.claims >= 200
     assert st.publications >= 120
     assert st.nodes["Disease"] >= 10
+
+
+MET_FLOORS = {"verified records with title, journal, year and id", "leads without a reason",
+              "diseases and agent classes without a screening log", "publications",
+              "agents with a bone facet neither evidenced nor no_data", "orphan mechanisms and pathways"}
+"""The curation issue's floors the shipped data meets (2026-12-01); the others — verified publications >= 95%,
+identifiers >= 90%, claims >= 700 — are shown as not met by `calcigraph stats` until curation reaches them."""
+
+
+def test_the_curation_floors_already_met_stay_met() -> None:
+    met = {f.name for f in floors(compute(shipped())) if f.met}
+    assert met >= MET_FLOORS
 
 
 def test_at_least_90_percent_of_citations_are_verified_against_pubmed_or_pmc() -> None:
