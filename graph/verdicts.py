@@ -21,7 +21,7 @@ its claim's direction: `inhibits` is impairment (harm), `promotes` is benefit, `
    context's verdict: continuous high-dose etidronate and cyclical etidronate are both true, and a researcher must
    see which applies. An item that states no context could belong to any, so then the items are judged together.
 4. *Strength.* Within a group the strongest population tier decides: human (clinical studies, guidelines, reviews)
-   over animal over in vitro; lower tiers are named as outweighed. Among the items of that tier, verified items
+   over animal over in vitro; lower tiers are named as "not deciding, weaker tier". Among the items of that tier, verified items
    outweigh unverified ones (when any is verified, only verified items decide). The deciding items: all impairment
    → `harm`; impairment and any benefit or no effect → `conflicting`; all benefit → `benefit`; otherwise (no effect,
    or no effect and benefit) → `no_harm`.
@@ -205,9 +205,9 @@ def _group_verdict(observations: Sequence[Observation]) -> tuple[Verdict, str]:
     if verdict is Verdict.HARM:
         parts.append("no contrary evidence at that strength")
     if unverified_aside:
-        parts.append("outweighed as unverified: " + _effects(unverified_aside))
+        parts.append("not deciding, unverified: " + _effects(unverified_aside))
     if lower:
-        parts.append("outweighed by stronger evidence: " + _effects(lower))
+        parts.append("not deciding, weaker tier: " + _effects(lower))
     return verdict, "; ".join(parts)
 
 

@@ -58,7 +58,7 @@ def test_human_evidence_outweighs_animal_and_animal_outweighs_in_vitro() -> None
     assert verdict(claim("inhibits", item("animal")), claim("no_effect", item("cohort"))).verdict is Verdict.NO_HARM
     found = verdict(claim("inhibits", item("in_vitro")), claim("promotes", item("animal")))
     assert found.verdict is Verdict.BENEFIT
-    assert "outweighed by stronger evidence: impairment (1 in_vitro)" in found.reason
+    assert "not deciding, weaker tier: impairment (1 in_vitro)" in found.reason
 
 
 def test_population_when_curated_decides_the_tier() -> None:
@@ -75,7 +75,7 @@ def test_disagreement_at_the_strongest_tier_is_conflicting_never_collapsed() -> 
 
 def test_verified_evidence_outweighs_unverified_at_the_same_tier() -> None:
     found = verdict(claim("inhibits", item("animal")), claim("no_effect", item("animal", verified=False)))
-    assert found.verdict is Verdict.HARM and "outweighed as unverified: no effect (1 animal)" in found.reason
+    assert found.verdict is Verdict.HARM and "not deciding, unverified: no effect (1 animal)" in found.reason
     # unverified harm still counts when nothing verified stands against it
     assert verdict(claim("inhibits", item("animal", verified=False))).verdict is Verdict.HARM
 
