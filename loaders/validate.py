@@ -165,6 +165,7 @@ def _cross_checks(kb: KnowledgeBase) -> list[Issue]:
     issues += _check_leads(kb)
     issues += _check_screening(kb)
     issues += _check_orphans(kb)
+    issues += _check_no_data_contradictions(kb)
     if not issues:
         issues += _check_duplicate_claims(kb)
     return issues
@@ -205,6 +206,22 @@ def _check_orphans(kb: KnowledgeBase) -> list[Issue]:
                                     f"{agent.id!r} works through {m.mechanism!r}, which acts on "
                                     f"{' or '.join(needed)}, but has no TARGETS claim on it: add a cited `targets` "
                                     "entry"))
+    return issues
+
+
+def _check_no_data_contradictions(kb: KnowledgeBase) -> list[Issue]:
+    """An agent's `no_data` note on a node it also has an effect claim on says two things at once — usually a stale
+    note left after the evidence was curated; the verdict would show the note as if nothing were known."""
+    issues: list[Issue] = []
+    for agent in kb.of(s.NodeKind.AGENT):
+        claimed = {e.on for e in agent.effects}
+        where = kb.where[agent.id]
+        for i, note in enumerate(agent.no_data):
+            if note.about in claimed:
+                loc = (*where.loc, "no_data", i, "about")
+                issues.append(Issue(where.file, kb.docs[where.file].line_of(loc), format_loc(loc),
+                                    f"{agent.id!r} has an effect claim on {note.about!r} and a no_data note on it: "
+                                    "remove the stale note (or the claim)"))
     return issues
 
 

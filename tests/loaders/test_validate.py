@@ -77,6 +77,8 @@ DEFECTS = [
            "leads[0].pub", r"already a verified publication .*move the lead's uses into the claims"),
     Defect("lead-undescribed", "    journal: Example J\n", "", 78, "leads[0].journal",
            r"not in publications.yaml, so the lead must describe it: add journal"),
+    Defect("no-data-contradicts-a-claim", "      - about: osteoblast\n", "      - about: heterotopic-ossification\n",
+           35, "agents[0].no_data[0].about", r"has an effect claim on 'heterotopic-ossification' and a no_data note"),
     Defect("finding-missing", "            finding: \"Less ectopic bone after hip replacement.\"\n", "", 23,
            "agents[0].effects[0].evidence[0].finding", r"required field is missing"),
 ]
