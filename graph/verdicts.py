@@ -22,9 +22,9 @@ its claim's direction: `inhibits` is impairment (harm), `promotes` is benefit, `
    see which applies. An item that states no context could belong to any, so then the items are judged together.
 4. *Strength.* Within a group the strongest population tier decides: human (clinical studies, guidelines, reviews)
    over animal over in vitro; lower tiers are named as "not deciding, weaker tier". Among the items of that tier,
-   verified items outweigh unverified ones (when any is verified, only verified items decide). The deciding items: all impairment
-   → `harm`; impairment and any benefit or no effect → `conflicting`; all benefit → `benefit`; otherwise (no effect,
-   or no effect and benefit) → `no_harm`.
+   verified items outweigh unverified ones (when any is verified, only verified items decide). The deciding items:
+   all impairment → `harm`; impairment and any benefit or no effect → `conflicting`; all benefit → `benefit`;
+   otherwise (no effect, or no effect and benefit) → `no_harm`.
 5. No counted item → `no_data` (with the curated no-data note, when there is one).
 
 **Overall rule** (`overall_verdict`): some facet `harm` and another `benefit` → `conflicting` (nitrogen-containing
