@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 from neo4j import READ_ACCESS, Driver, Query, Session
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
-from graph import cypher_files
+from graph import cypher_files, neo4j_plan
 from graph import questions as qs
 from graph import schema as s
+from graph.fetch_plan import Fetched, FetchPlan
 from graph.store import Counts, Direction, Edge, Node, NodeFilter, Page, SortField, StoreTimeout, StoreUnavailable
 from graph.verdicts import BoneClaim
 
@@ -90,6 +91,9 @@ class Neo4jStore:
     # ---- plumbing ----------------------------------------------------------------------------------------------
     def _run(self, file: str, name: str | None, convert: Callable[[list[Any]], T], **params: Any) -> T:
         text = cypher_files.named(file)[name] if name else cypher_files.text(file).rstrip(";")
+        return self._query(text, convert, params)
+
+    def _query(self, text: str, convert: Callable[[list[Any]], T], params: dict[str, Any]) -> T:
         self.round_trips += 1
         query = Query(text, timeout=self.timeout)
         try:
@@ -109,7 +113,9 @@ class Neo4jStore:
                 "by themselves once it is back"
             ) from exc
         except (ClientError, TransientError) as exc:
-            if "Timeout" in (exc.code or "") or "timed out" in (exc.message or "").lower():
+            code = exc.code or ""
+            # Neo4j says TransactionTimedOut (or TransactionTimedOutClientConfiguration) for the client's timeout
+            if "Timeout" in code or "TimedOut" in code or "timed out" in (exc.message or "").lower():
                 raise StoreTimeout(f"the query took longer than {self.timeout:g} s and was stopped") from exc
             raise
         except DriverError as exc:
@@ -171,6 +177,13 @@ class Neo4jStore:
             return out
 
         return self._run("store/neighbours.cypher", direction.value, convert, ids=unique, type=rel.value)
+
+    def fetch_tree(self, plan: FetchPlan) -> Fetched:
+        """A whole request's nodes and relationship levels in one round trip (graph.neo4j_plan composes the
+        statement from the plan); what `get_many`, `list_nodes` and `neighbours` would have answered, level by level.
+        """
+        text, params = neo4j_plan.statement(plan)
+        return self._query(text, lambda rs: neo4j_plan.decode(plan, rs[0], _node, _edge), params)
 
     def search(self, text: str, kinds: Sequence[s.NodeKind], limit: int) -> list[Node]:
         needle = text.strip().lower()

@@ -19,7 +19,8 @@ from strawberry.fastapi import BaseContext
 from api.graphql.errors import ApiError
 from api.limits import DEFAULT_MAX_BODY_BYTES
 from graph import schema as s
-from graph.store import Direction, Edge, GraphStore, Node, StoreTimeout, StoreUnavailable
+from graph.fetch_plan import Fetched, IdRoot, ListRoot
+from graph.store import Direction, Edge, GraphStore, Node, Page, StoreTimeout, StoreUnavailable
 
 T = TypeVar("T")
 
@@ -39,6 +40,9 @@ class Limits:
     """Largest request body accepted (413 beyond it)."""
     max_cost: int = 250_000
     """Largest estimated answer (api.graphql.guards: values, with list fields weighted by their page size)."""
+    fast_path: bool = True
+    """Answer queries with the compiled executor (api.graphql.fast_executor) when it can; False: graphql-core
+    executes every request (the tests compare the two; the answers are identical)."""
 
 
 @dataclass
@@ -50,6 +54,20 @@ class Context(BaseContext):
     def __post_init__(self) -> None:
         super().__init__()
         self.nodes: DataLoader[str, Node | None] = DataLoader(load_fn=self._load_nodes)
+        self._pages: list[tuple[ListRoot, Page]] = []
+
+    def prime(self, fetched: Fetched, root: ListRoot | IdRoot) -> None:
+        """Fill the DataLoaders (and the root page) from a planned read (graph.fetch_plan), so resolving the request
+        reads what is already loaded instead of going back to the store level by level."""
+        self.nodes.prime_many(fetched.nodes)
+        for (rel, direction), lists in fetched.neighbours.items():
+            self.neighbours(rel, direction).prime_many(lists)
+        if isinstance(root, ListRoot) and fetched.page is not None:
+            self._pages.append((root, fetched.page))
+
+    def planned_page(self, root: ListRoot) -> Page | None:
+        """The page a planned read already fetched for exactly these list arguments, if any."""
+        return next((page for planned, page in self._pages if planned == root), None)
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a store call (Neo4j: in a worker thread); store outages and timeouts become client-facing errors."""
