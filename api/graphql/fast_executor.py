@@ -43,6 +43,8 @@ from graphql.pyutils import Path
 
 from api.graphql.fast_fields import Column, Unsupported, column
 from api.graphql.request_plan import plan_root
+from graph import schema as s
+from graph.store import Node
 
 log = logging.getLogger("calcigraph.api")
 
@@ -62,6 +64,9 @@ class CompiledSchema:
             if isinstance(named, GraphQLObjectType) and definition is not None and \
                     not getattr(definition, "is_graphql_generic", False):
                 self.types_of.setdefault(definition.origin, named)
+        self.node_types: dict[s.NodeKind, GraphQLObjectType] = {
+            kind: named for kind in s.NodeKind
+            if isinstance(named := schema.type_map.get(kind.value), GraphQLObjectType)}
         self._columns: dict[tuple[str, str], Column | None] = {}
 
     def column(self, parent: GraphQLObjectType, name: str) -> Column:
@@ -195,7 +200,8 @@ class Walk:
         groups: dict[str, tuple[GraphQLObjectType, list[int], list[Any]]] = {}
         schema = self.compiled.schema
         for i, obj in enumerate(objs):
-            runtime = self.compiled.types_of.get(type(obj))
+            runtime = self.compiled.node_types[obj.kind] if obj.__class__ is Node else \
+                self.compiled.types_of.get(type(obj))
             if runtime is None or not schema.is_sub_type(abstract, runtime):
                 raise Unsupported(f"cannot place {type(obj).__name__} under {abstract.name}")
             group = groups.setdefault(runtime.name, (runtime, [], []))
@@ -215,7 +221,12 @@ class Walk:
         if defers:
             raise Unsupported("@defer")
         keys = list(grouped)
-        columns = await _all([self._column(parent, grouped[key], objs) for key in keys])
+        # Leaf fields complete without suspending: awaited in turn. Fields with a selection below may load: those
+        # run concurrently when there are several, so their loads share batches as under graphql-core.
+        nested = [k for k in keys if grouped[k][0].node.selection_set is not None]
+        done = dict(zip(nested, await _all([self._column(parent, grouped[k], objs) for k in nested]), strict=True)) \
+            if len(nested) > 1 else {}
+        columns = [done[k] if k in done else await self._column(parent, grouped[k], objs) for k in keys]
         return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)] if keys else \
             [{} for _ in objs]
 

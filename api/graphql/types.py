@@ -119,10 +119,6 @@ def _identifiers(self: Entity) -> list[Identifier]:
             for c, v in zip(props.get("identifiers", []), props.get("identifiers_verified", []), strict=False)]
 
 
-identifiers = _identifiers
-"""A node's `identifiers` field (public: the compiled executor calls it too)."""
-
-
 def evidence_items(props: Any) -> list[Evidence]:
     """The Evidence objects of a relationship's (or disease/phase node's) parallel evidence lists."""
     return [Evidence(pub=e.pub, level=e.level, finding=e.finding, species=e.species, model=e.model,
