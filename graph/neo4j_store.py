@@ -141,6 +141,11 @@ class Neo4jStore:
             raise
         return result, pending.result()
 
+    def generation(self) -> str | None:
+        """The loaded graph's generation (cypher/store/generation.cypher); None for an empty graph. One small read:
+        what the response cache checks before it may replay an answer."""
+        return self._run("store/generation.cypher", None, lambda rs: rs[0]["generation"] if rs else None)
+
     def counts(self) -> Counts:
         nodes = self._run("load/counts.cypher", "nodes", lambda rs: {r["label"]: r["count"] for r in rs})
         rels = self._run("load/counts.cypher", "relationships", lambda rs: {r["type"]: r["count"] for r in rs})

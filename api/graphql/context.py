@@ -40,6 +40,10 @@ class Limits:
     """Largest request body accepted (413 beyond it)."""
     max_cost: int = 250_000
     """Largest estimated answer (api.graphql.guards: values, with list fields weighted by their page size)."""
+    generation_cache: bool = False
+    """Also cache answers on a store that can change (Neo4j), keyed by the loaded graph's generation: each request
+    reads the generation (one small query) and a reload by `calcigraph load` invalidates every cached answer. Off by
+    default: a graph edited outside `calcigraph load` keeps its generation, so its cached answers would be stale."""
     fast_path: bool = True
     """Answer queries with the compiled executor (api.graphql.fast_executor) when it can; False: graphql-core
     executes every request (the tests compare the two; the answers are identical)."""
