@@ -89,6 +89,10 @@ class IdRoot:
 class FetchPlan:
     root: ListRoot | IdRoot
     tree: NodeTree
+    node_keys: frozenset[str] | None = None
+    """The node properties the request reads (every node of the plan gets the same set); None: all of them."""
+    rel_keys: frozenset[str] | None = None
+    """The relationship properties the request reads; None: all of them."""
 
 
 @dataclass

@@ -5,7 +5,10 @@ requests to.
 The statement is a fixed head from `cypher/store/planned.cypher` (the starting page, or one node by id) and a
 projection composed here from the plan. Nothing in the composed text comes from the request: relationship types are
 `graph.schema.RelKind` values (checked to be plain identifiers), variable names are generated, and every value —
-ids, filters, page bounds — is a parameter. Each projected node is `{id, kind, props}` plus one list per planned
+ids, filters, page bounds — is a parameter. When the plan names the properties the request reads
+(`FetchPlan.node_keys`/`rel_keys`), nodes and relationships come as map projections of just those (schema
+property names) instead of `properties(…)`: a frontend's list reads a handful of a node's properties, not its search
+text and every evidence list. Each projected node is `{id, kind, props}` plus one list per planned
 relationship branch, `{type, source, target, props}` per relationship plus its far end and the publications its
 evidence cites (a COLLECT subquery: an index seek per cited id) — the row shapes `graph.neo4j_store` already
 converts, so a planned read and a level-by-level read build the very same `Node`s and `Edge`s.
@@ -23,6 +26,7 @@ from graph.fetch_plan import Fetched, FetchPlan, ListRoot, NodeTree
 from graph.store import Direction, Edge, Node, Page
 
 _IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*$")
+_PROPERTY = re.compile(r"^[a-z][a-z0-9_]*$")
 KIND = "[l IN labels({v}) WHERE l <> 'Entity'][0]"
 
 
@@ -41,11 +45,30 @@ def statement(plan: FetchPlan) -> tuple[str, dict[str, Any]]:
     else:
         head = cypher_files.named("store/planned.cypher")["by_id"]
         params = {"id": root.id}
-    return f"{head}\nRETURN total, [v0 IN page | {_node('v0', plan.tree, names)}] AS items", params
+    shape = _Shape(_props(plan.node_keys), _props(plan.rel_keys), names)
+    return f"{head}\nRETURN total, [v0 IN page | {_node('v0', plan.tree, shape)}] AS items", params
 
 
-def _node(var: str, tree: NodeTree, names: Iterator[str]) -> str:
-    parts = [f"id: {var}.id", f"kind: {KIND.format(v=var)}", f"props: properties({var})"]
+class _Shape:
+    def __init__(self, node_props: str, rel_props: str, names: Iterator[str]) -> None:
+        self.node_props, self.rel_props, self.names = node_props, rel_props, names
+
+    def __next__(self) -> str:
+        return next(self.names)
+
+
+def _props(keys: frozenset[str] | None) -> str:
+    """`properties(v)`, or a map projection of just `keys` (schema property names, checked to be identifiers)."""
+    if keys is None:
+        return "properties(@V@)"
+    for key in keys:
+        if not _PROPERTY.match(key):
+            raise ValueError(f"not a property name: {key!r}")
+    return "@V@ {" + ", ".join(f".{k}" for k in sorted(keys)) + "}"
+
+
+def _node(var: str, tree: NodeTree, names: _Shape) -> str:
+    parts = [f"id: {var}.id", f"kind: {KIND.format(v=var)}", f"props: {names.node_props.replace('@V@', var)}"]
     for i, branch in enumerate(tree.rels.values()):
         rel = branch.rel.value
         if not _IDENTIFIER.match(rel):  # schema values only; never let anything else into the text
@@ -55,7 +78,8 @@ def _node(var: str, tree: NodeTree, names: Iterator[str]) -> str:
             pattern, source, target = f"({var})-[{r}:{rel}]->({far})", var, far
         else:
             pattern, source, target = f"({var})<-[{r}:{rel}]-({far})", far, var
-        item = [f"type: type({r})", f"source: {source}.id", f"target: {target}.id", f"props: properties({r})"]
+        item = [f"type: type({r})", f"source: {source}.id", f"target: {target}.id",
+                f"props: {names.rel_props.replace('@V@', r)}"]
         if branch.end is not None:
             item.append(f"end: {_node(far, branch.end, names)}")
         if branch.cited is not None:
@@ -66,7 +90,7 @@ def _node(var: str, tree: NodeTree, names: Iterator[str]) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-def _cited(holder: str, tree: NodeTree, names: Iterator[str]) -> str:
+def _cited(holder: str, tree: NodeTree, names: _Shape) -> str:
     pub = next(names)
     return (f"COLLECT {{ MATCH ({pub}:Entity) WHERE {pub}.id IN coalesce({holder}.evidence_pubs, []) "
             f"RETURN {_node(pub, tree, names)} }}")

@@ -104,6 +104,7 @@ class Walk:
         self.compiled = compiled
         self.executor = executor
         self.context = context
+        self.single_root = False
 
     async def root(self) -> dict[str, Any]:
         executor = self.executor
@@ -115,6 +116,7 @@ class Walk:
         if defers:
             raise Unsupported("@defer")
         keys = list(grouped)
+        self.single_root = len(keys) == 1
         values = await _all([self.root_field(root_type, key, grouped[key]) for key in keys])
         return dict(zip(keys, values, strict=True))
 
@@ -146,7 +148,7 @@ class Walk:
         if fetch_tree is None:
             return
         plan = plan_root(name, args, [d.node for d in details], self.executor.fragment_definitions,
-                         context.limits.max_page_size)
+                         context.limits.max_page_size, slim=self.single_root)
         if plan is not None and (plan.tree.rels or plan.tree.cited is not None):  # else one store call anyway
             context.prime(await context.call(fetch_tree, plan), plan.root)
 

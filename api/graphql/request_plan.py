@@ -30,8 +30,27 @@ CONNECTIONS: dict[str, s.NodeKind] = {t.PLURALS[kind] + "Connection": kind for k
 
 
 def plan_root(name: str, args: Mapping[str, Any], nodes: Sequence[FieldNode],
-              fragments: Mapping[str, FragmentDefinitionNode], max_page_size: int) -> FetchPlan | None:
-    """The plan for root field `name` with coerced `args`, or None when it is not a lookup or a list."""
+              fragments: Mapping[str, FragmentDefinitionNode], max_page_size: int,
+              slim: bool = False) -> FetchPlan | None:
+    """The plan for root field `name` with coerced `args`, or None when it is not a lookup or a list. `slim`: load
+    only the properties the selection reads — only when this root field is the request's only one, since what the
+    plan loads fills the request's DataLoaders, which any other root field would read too."""
+    plan = _plan(name, args, nodes, fragments, max_page_size)
+    if plan is None or not slim:
+        return plan
+    reads = Reads()
+    below = [n.selection_set for n in nodes if n.selection_set is not None]
+    if name in LISTS:
+        below = [f.selection_set for f in _fields(below, fragments) if f.name.value == "items" and f.selection_set]
+    elif name in CONNECTIONS:
+        edges = [f.selection_set for f in _fields(below, fragments) if f.name.value == "edges" and f.selection_set]
+        below = [f.selection_set for f in _fields(edges, fragments) if f.name.value == "node" and f.selection_set]
+    reads.node(below, fragments)
+    return FetchPlan(plan.root, plan.tree, reads.node_keys, reads.rel_keys)
+
+
+def _plan(name: str, args: Mapping[str, Any], nodes: Sequence[FieldNode],
+          fragments: Mapping[str, FragmentDefinitionNode], max_page_size: int) -> FetchPlan | None:
     from api.graphql.schema import MAX_OFFSET  # not at import time: api.graphql.schema imports this module's user
 
     sets = [n.selection_set for n in nodes if n.selection_set is not None]
@@ -127,3 +146,68 @@ def _fields(sets: Sequence[SelectionSetNode], fragments: Mapping[str, FragmentDe
                 fragment = fragments.get(name)
                 if fragment is not None and name not in seen:  # validation refuses cycles; never loop anyway
                     yield from _fields([fragment.selection_set], fragments, seen | {name})
+
+
+def _node_field_keys() -> dict[str, frozenset[str]]:
+    keys: dict[str, set[str]] = {"id": {"id"}, "name": {"name"}, "kind": set(), "description": {"description"},
+                                 "__typename": set(), "identifiers": {"identifiers", "identifiers_verified"},
+                                 "evidence": set(s.EVIDENCE_PROPERTIES)}
+    for fields in t.SCALAR_PROPS.values():
+        for field, (key, _is_list) in fields.items():
+            keys.setdefault(field, set()).add(key)
+    return {field: frozenset(k) for field, k in keys.items()}
+
+
+NODE_FIELD_KEYS = _node_field_keys()
+"""Node field -> the stored properties it reads (api.graphql.types.wrap, and the fast path's columns)."""
+REL_FIELD_KEYS: dict[str, frozenset[str]] = {
+    "key": frozenset({"key"}), "type": frozenset(), "bestLevel": frozenset({"best_level"}),
+    "verifiedCount": frozenset({"verified_count"}), "source": frozenset(), "target": frozenset(),
+    "evidence": frozenset(s.EVIDENCE_PROPERTIES), "__typename": frozenset(),
+    **{field: frozenset({key}) for field, key in t.REL_FIELDS.items()}}
+"""Relationship field -> the stored properties it reads (api.graphql.types.relationship)."""
+
+
+class Reads:
+    """The properties a selection reads, over every node and every relationship it reaches (None once a field
+    this table does not know is selected: then everything is loaded)."""
+
+    def __init__(self) -> None:
+        self.node_keys: frozenset[str] | None = frozenset({"id", "name"})  # `Node.name` falls back on the id
+        self.rel_keys: frozenset[str] | None = frozenset({"key"})  # an `Edge`'s identity
+
+    def node(self, sets: Sequence[SelectionSetNode], fragments: Mapping[str, FragmentDefinitionNode]) -> None:
+        for field in _fields(sets, fragments):
+            name = field.name.value
+            if name in RELATIONSHIP_FIELDS:
+                if field.selection_set is not None:
+                    self.relationship([field.selection_set], fragments)
+            elif name in NODE_FIELD_KEYS:
+                self.node_keys = _more(self.node_keys, NODE_FIELD_KEYS[name])
+                if name == "evidence" and field.selection_set is not None:
+                    self.evidence([field.selection_set], fragments)
+            else:
+                self.node_keys = None
+
+    def relationship(self, sets: Sequence[SelectionSetNode], fragments: Mapping[str, FragmentDefinitionNode]) -> None:
+        for field in _fields(sets, fragments):
+            name = field.name.value
+            if name not in REL_FIELD_KEYS:
+                self.rel_keys = None
+                continue
+            self.rel_keys = _more(self.rel_keys, REL_FIELD_KEYS[name])
+            if field.selection_set is None:
+                continue
+            if name in ("source", "target"):
+                self.node([field.selection_set], fragments)
+            elif name == "evidence":
+                self.evidence([field.selection_set], fragments)
+
+    def evidence(self, sets: Sequence[SelectionSetNode], fragments: Mapping[str, FragmentDefinitionNode]) -> None:
+        for field in _fields(sets, fragments):
+            if field.name.value == "publication" and field.selection_set is not None:
+                self.node([field.selection_set], fragments)
+
+
+def _more(have: frozenset[str] | None, more: frozenset[str]) -> frozenset[str] | None:
+    return None if have is None else have | more

@@ -54,6 +54,12 @@ DOCUMENTS: list[tuple[str, dict[str, Any] | None]] = [
     ("{ evidenceGaps { node { id } kind agents { id } claims bestLevel } }", None),
     ('{ agentsStudiedIn(disease: "acquired-ho") { agent { id } disease { id } phase { id } outcome '
      "intents strength { score } } }", None),
+    # one node reached twice with different selections (a planned read loads the union of what is read)
+    ('{ agent(id: "etidronate") { id memberOf { target { id name incomingMemberOf(limit: 3) { source { id '
+     "description synonyms ... on Agent { agentKind approval } } } } } } }", None),
+    # several root fields: planned reads load whole nodes, as the other root fields read the same DataLoaders
+    ('{ a: agent(id: "etidronate") { name } b: agents(limit: 3) { items { id description targets { target { id '
+     "name description } } } } c: node(id: \"etidronate\") { ... on Agent { synonyms brandNames } } }", None),
     # errors: the fast path hands these to graphql-core, which must word them as before
     ('{ agent(id: "no-such-agent") { id } }', None),
     ('{ agent(id: "bone-formation") { id } }', None),
@@ -132,3 +138,13 @@ def test_a_planned_request_is_one_round_trip_on_neo4j(neo4j_store: GraphStore) -
         core.store.calls.clear()
         core.data(query)
         assert "fetch_tree" not in core.store.calls  # graphql-core alone resolves level by level, as before
+
+
+def test_planned_list_heads_filter_and_sort_as_the_list_statements_do() -> None:
+    """cypher/store/planned.cypher repeats the list statements' MATCH … collect part: they must not drift."""
+    from graph import cypher_files
+
+    planned, lists = cypher_files.named("store/planned.cypher"), cypher_files.named("store/nodes.cypher")
+    for name in ("list_asc", "list_desc"):
+        head = lists[name].split("WITH collect(n) AS matched")[0]
+        assert planned[name].startswith(head), name
