@@ -54,6 +54,8 @@ class Context(BaseContext):
     store: GraphStore
     limits: Limits
     _neighbours: dict[tuple[s.RelKind, Direction], DataLoader[str, list[Edge]]] = field(default_factory=dict)
+    query_cost: int | None = None
+    """The operation's estimated cost (api.graphql.guards), once the operation guard has computed it."""
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -79,6 +81,19 @@ class Context(BaseContext):
             if self.store.backend == "embedded":  # in-memory and CPU-bound: a thread hop only adds latency
                 return fn(*args)
             return await asyncio.to_thread(fn, *args)
+        except StoreUnavailable as exc:
+            raise ApiError(f"store unavailable: {exc}", "STORE_UNAVAILABLE") from None
+        except StoreTimeout as exc:
+            raise ApiError(f"timeout: {exc}", "TIMEOUT") from None
+
+    def call_here(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a store call on this thread, blocking it: for a request's single statement (a planned read, the
+        generation check), which has nothing to overlap with. The operation already runs on a worker thread, off the
+        server's loop, so blocking here costs no other request anything, and it saves two thread hops; a timeout
+        still answers the client at once (the operation stops when the statement returns, bounded by the same
+        timeout on the Neo4j transaction)."""
+        try:
+            return fn(*args)
         except StoreUnavailable as exc:
             raise ApiError(f"store unavailable: {exc}", "STORE_UNAVAILABLE") from None
         except StoreTimeout as exc:

@@ -42,7 +42,7 @@ from graphql.execution.executor import Executor
 from graphql.pyutils import Path
 
 from api.graphql.fast_fields import Column, Unsupported, column
-from api.graphql.request_plan import plan_root
+from api.graphql.request_plan import PLAN_MAX_COST, plan_root
 from graph import schema as s
 from graph.store import Node
 
@@ -145,12 +145,12 @@ class Walk:
         (api.graphql.request_plan); the resolvers then find it in the DataLoaders."""
         context = self.context
         fetch_tree = getattr(getattr(context, "store", None), "fetch_tree", None)
-        if fetch_tree is None:
-            return
+        if fetch_tree is None or context.query_cost is None or context.query_cost > PLAN_MAX_COST:
+            return  # an unknown or huge request is read level by level: each statement stays bounded
         plan = plan_root(name, args, [d.node for d in details], self.executor.fragment_definitions,
                          context.limits.max_page_size, slim=self.single_root)
         if plan is not None and (plan.tree.rels or plan.tree.cited is not None):  # else one store call anyway
-            context.prime(await context.call(fetch_tree, plan), plan.root)
+            context.prime(context.call_here(fetch_tree, plan), plan.root)
 
     async def complete(self, return_type: GraphQLOutputType, details: Sequence[Any], values: list[Any]) -> list[Any]:
         """The completed values of one field for a batch of parents (graphql-core's `complete_value`, batched)."""
@@ -219,6 +219,8 @@ class Walk:
         """The selection of `details` on every object of `objs` (all of type `parent`), one column per field."""
         if not objs:
             return []
+        if len(objs) > 256:  # a big level: let a timeout (a cancellation) in before the work, not only after
+            await asyncio.sleep(0)
         grouped, defers, _ = self.executor.collect_subfields(parent, details)
         if defers:
             raise Unsupported("@defer")
@@ -229,8 +231,7 @@ class Walk:
         done = dict(zip(nested, await _all([self._column(parent, grouped[k], objs) for k in nested]), strict=True)) \
             if len(nested) > 1 else {}
         columns = [done[k] if k in done else await self._column(parent, grouped[k], objs) for k in keys]
-        return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)] if keys else \
-            [{} for _ in objs]
+        return [dict(zip(keys, row)) for row in zip(*columns)] if keys else [{} for _ in objs]  # noqa: B905 - equal by construction
 
     async def _column(self, parent: GraphQLObjectType, details: Sequence[Any], objs: list[Any]) -> list[Any]:
         node = details[0].node

@@ -22,6 +22,9 @@ from graph import schema as s
 from graph.fetch_plan import FetchPlan, IdRoot, ListRoot, NodeTree, RelBranch
 from graph.store import Direction, NodeFilter, SortField
 
+PLAN_MAX_COST = 100_000
+"""Requests estimated costlier (api.graphql.guards) are not planned: one statement returning a whole huge answer
+would hold it in Neo4j's heap at once; level by level, each statement stays bounded by one level."""
 RELATIONSHIP_FIELDS: dict[str, tuple[s.RelKind, Direction]] = {
     t.relationship_field_name(rel, direction): (rel, direction) for rel in s.RelKind for direction in Direction}
 BY_ID: frozenset[str] = frozenset({"node", *(t.singular(kind) for kind in s.NodeKind)})

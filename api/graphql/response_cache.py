@@ -104,7 +104,7 @@ class ResponseCache(SchemaExtension):
             if read is None:
                 return None  # a changeable store that cannot say which graph it holds: never cached
             try:
-                generation = await request.call(read)
+                generation = request.call_here(read)
             except ApiError:
                 return None  # store down or slow: execute, and let execution report it
         return context.query or "", variables, context.operation_name, generation
