@@ -14,7 +14,7 @@ An error is a non-200 status, a socket error, or a body with a GraphQL `errors` 
 The table goes into docs/benchmarks.md between the `peer:begin`/`peer:end` markers, with the run's date, cell
 length and the machine's load average before and after.
 
-Run: .venv/bin/python -m bench.peer [--seconds 20] [--write]   (needs `wrk` and `node`/`npm` on PATH)
+Run: .venv/bin/python -m bench.peer [--seconds 20] [--write] [--render]   (needs `wrk` and `node`/`npm` on PATH)
 """
 
 from __future__ import annotations
@@ -342,13 +342,35 @@ def write(text: str) -> None:
     DOC.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
 
 
+LAST_RUN = "last-run.json"
+"""The raw cells of the last run, in .cache/bench-peer (`--render` rebuilds the report from them)."""
+
+
+def save(result: dict[str, Any]) -> None:
+    raw = {**result, "started": result["started"].isoformat(),
+           "cells": [[*key, vars(cell)] for key, cell in result["cells"].items()]}
+    (cache_dir() / "bench-peer" / LAST_RUN).write_text(json.dumps(raw, indent=1))
+
+
+def restore() -> dict[str, Any]:
+    raw = json.loads((cache_dir() / "bench-peer" / LAST_RUN).read_text())
+    return {**raw, "started": datetime.fromisoformat(raw["started"]),
+            "cells": {(shape, clients, server): Cell(**cell) for shape, clients, server, cell in raw["cells"]}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each load cell (default 20)")
     parser.add_argument("--warmup", type=float, default=3.0, help="warm-up per server and shape (default 3)")
     parser.add_argument("--write", action="store_true", help="write the table into docs/benchmarks.md")
+    parser.add_argument("--render", action="store_true", help="no new run: report the last one again")
     args = parser.parse_args()
-    text = report(run(args.seconds, args.warmup))
+    if args.render:
+        result = restore()
+    else:
+        result = run(args.seconds, args.warmup)
+        save(result)
+    text = report(result)
     print(text)
     if args.write:
         write(text)
