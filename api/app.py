@@ -47,7 +47,8 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
     async def context_getter() -> Context:
         return Context(store=store, limits=limits)
 
-    schema = create_schema(limits, response_cache=store.immutable)  # only a graph that cannot change is cached
+    # a graph that cannot change is cached; one that can only when asked, keyed by its generation
+    schema = create_schema(limits, response_cache=store.immutable or limits.generation_cache)
     router: GraphQLRouter = OfflineGraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql",
                                                  allow_queries_via_get=True)
     app.include_router(router, prefix="/graphql")

@@ -148,8 +148,11 @@ def serve(
     max_header_bytes: int = typer.Option(16_384, min=1024, help="Largest request line plus headers; larger: 400."),
     max_connections: int = typer.Option(256, min=1, help="Open connections served at once; beyond: 503."),
     keep_alive: int = typer.Option(5, min=1, help="Seconds an idle keep-alive connection stays open."),
-    response_cache: int = typer.Option(256, help="Embedded store only: answers kept per query text and variables "
+    response_cache: int = typer.Option(256, help="Answers kept per query text and variables on the embedded store "
                                        "(the graph never changes while serving); 0 turns the cache off."),
+    generation_cache: bool = typer.Option(False, help="Neo4j: cache answers too, keyed by the loaded graph's "
+                                          "generation (a `calcigraph load` invalidates them; edits made outside it "
+                                          "do not)."),
 ) -> None:
     """Run the GraphQL API: http://HOST:PORT/graphql (GraphiQL in a browser), /healthz, /readyz.
 
@@ -174,7 +177,8 @@ def serve(
     from graph.store import GraphStore
 
     limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size, max_cost=max_cost,
-                    timeout_seconds=timeout, response_cache_size=response_cache, max_body_bytes=max_body_bytes)
+                    timeout_seconds=timeout, response_cache_size=response_cache, max_body_bytes=max_body_bytes,
+                    generation_cache=generation_cache)
     problem = address_problem(host, port)
     if problem:
         err.print(f"[bold red]error:[/] {problem}")

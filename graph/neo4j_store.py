@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 from neo4j import READ_ACCESS, Driver, Query, Session
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
-from graph import cypher_files
+from graph import cypher_files, neo4j_plan
 from graph import questions as qs
 from graph import schema as s
+from graph.fetch_plan import Fetched, FetchPlan
 from graph.store import Counts, Direction, Edge, Node, NodeFilter, Page, SortField, StoreTimeout, StoreUnavailable
 from graph.verdicts import BoneClaim
 
@@ -30,6 +31,10 @@ SERVER_ONLY_PROPS = ("generation",)
 
 
 def _clean(props: Mapping[str, Any]) -> dict[str, Any]:
+    if isinstance(props, dict):  # the driver decodes every map into a fresh dict: drop the bookkeeping in place
+        for key in SERVER_ONLY_PROPS:  # (a copy per node and relationship was a sixth of a large planned read)
+            props.pop(key, None)
+        return props
     return {k: v for k, v in props.items() if k not in SERVER_ONLY_PROPS}
 
 
@@ -90,6 +95,9 @@ class Neo4jStore:
     # ---- plumbing ----------------------------------------------------------------------------------------------
     def _run(self, file: str, name: str | None, convert: Callable[[list[Any]], T], **params: Any) -> T:
         text = cypher_files.named(file)[name] if name else cypher_files.text(file).rstrip(";")
+        return self._query(text, convert, params)
+
+    def _query(self, text: str, convert: Callable[[list[Any]], T], params: dict[str, Any]) -> T:
         self.round_trips += 1
         query = Query(text, timeout=self.timeout)
         try:
@@ -109,7 +117,9 @@ class Neo4jStore:
                 "by themselves once it is back"
             ) from exc
         except (ClientError, TransientError) as exc:
-            if "Timeout" in (exc.code or "") or "timed out" in (exc.message or "").lower():
+            code = exc.code or ""
+            # Neo4j says TransactionTimedOut (or TransactionTimedOutClientConfiguration) for the client's timeout
+            if "Timeout" in code or "TimedOut" in code or "timed out" in (exc.message or "").lower():
                 raise StoreTimeout(f"the query took longer than {self.timeout:g} s and was stopped") from exc
             raise
         except DriverError as exc:
@@ -134,6 +144,11 @@ class Neo4jStore:
             pending.cancel()  # if already running it finishes in the background; its result is dropped
             raise
         return result, pending.result()
+
+    def generation(self) -> str | None:
+        """The loaded graph's generation (cypher/store/generation.cypher); None for an empty graph. One small read:
+        what the response cache checks before it may replay an answer."""
+        return self._run("store/generation.cypher", None, lambda rs: rs[0]["generation"] if rs else None)
 
     def counts(self) -> Counts:
         nodes = self._run("load/counts.cypher", "nodes", lambda rs: {r["label"]: r["count"] for r in rs})
@@ -171,6 +186,13 @@ class Neo4jStore:
             return out
 
         return self._run("store/neighbours.cypher", direction.value, convert, ids=unique, type=rel.value)
+
+    def fetch_tree(self, plan: FetchPlan) -> Fetched:
+        """A whole request's nodes and relationship levels in one round trip (graph.neo4j_plan composes the
+        statement from the plan); what `get_many`, `list_nodes` and `neighbours` would have answered, level by level.
+        """
+        text, params = neo4j_plan.statement(plan)
+        return self._query(text, lambda rs: neo4j_plan.decode(plan, rs[0], _node, _edge), params)
 
     def search(self, text: str, kinds: Sequence[s.NodeKind], limit: int) -> list[Node]:
         needle = text.strip().lower()

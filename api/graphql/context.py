@@ -19,7 +19,8 @@ from strawberry.fastapi import BaseContext
 from api.graphql.errors import ApiError
 from api.limits import DEFAULT_MAX_BODY_BYTES
 from graph import schema as s
-from graph.store import Direction, Edge, GraphStore, Node, StoreTimeout, StoreUnavailable
+from graph.fetch_plan import Fetched, IdRoot, ListRoot
+from graph.store import Direction, Edge, GraphStore, Node, Page, StoreTimeout, StoreUnavailable
 
 T = TypeVar("T")
 
@@ -39,6 +40,13 @@ class Limits:
     """Largest request body accepted (413 beyond it)."""
     max_cost: int = 250_000
     """Largest estimated answer (api.graphql.guards: values, with list fields weighted by their page size)."""
+    generation_cache: bool = False
+    """Also cache answers on a store that can change (Neo4j), keyed by the loaded graph's generation: each request
+    reads the generation (one small query) and a reload by `calcigraph load` invalidates every cached answer. Off by
+    default: a graph edited outside `calcigraph load` keeps its generation, so its cached answers would be stale."""
+    fast_path: bool = True
+    """Answer queries with the compiled executor (api.graphql.fast_executor) when it can; False: graphql-core
+    executes every request (the tests compare the two; the answers are identical)."""
 
 
 @dataclass
@@ -46,10 +54,26 @@ class Context(BaseContext):
     store: GraphStore
     limits: Limits
     _neighbours: dict[tuple[s.RelKind, Direction], DataLoader[str, list[Edge]]] = field(default_factory=dict)
+    query_cost: int | None = None
+    """The operation's estimated cost (api.graphql.guards), once the operation guard has computed it."""
 
     def __post_init__(self) -> None:
         super().__init__()
         self.nodes: DataLoader[str, Node | None] = DataLoader(load_fn=self._load_nodes)
+        self._pages: list[tuple[ListRoot, Page]] = []
+
+    def prime(self, fetched: Fetched, root: ListRoot | IdRoot) -> None:
+        """Fill the DataLoaders (and the root page) from a planned read (graph.fetch_plan), so resolving the request
+        reads what is already loaded instead of going back to the store level by level."""
+        self.nodes.prime_many(fetched.nodes)
+        for (rel, direction), lists in fetched.neighbours.items():
+            self.neighbours(rel, direction).prime_many(lists)
+        if isinstance(root, ListRoot) and fetched.page is not None:
+            self._pages.append((root, fetched.page))
+
+    def planned_page(self, root: ListRoot) -> Page | None:
+        """The page a planned read already fetched for exactly these list arguments, if any."""
+        return next((page for planned, page in self._pages if planned == root), None)
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a store call (Neo4j: in a worker thread); store outages and timeouts become client-facing errors."""
@@ -57,6 +81,19 @@ class Context(BaseContext):
             if self.store.backend == "embedded":  # in-memory and CPU-bound: a thread hop only adds latency
                 return fn(*args)
             return await asyncio.to_thread(fn, *args)
+        except StoreUnavailable as exc:
+            raise ApiError(f"store unavailable: {exc}", "STORE_UNAVAILABLE") from None
+        except StoreTimeout as exc:
+            raise ApiError(f"timeout: {exc}", "TIMEOUT") from None
+
+    def call_here(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a store call on this thread, blocking it: for a request's single statement (a planned read, the
+        generation check), which has nothing to overlap with. The operation already runs on a worker thread, off the
+        server's loop, so blocking here costs no other request anything, and it saves two thread hops; a timeout
+        still answers the client at once (the operation stops when the statement returns, bounded by the same
+        timeout on the Neo4j transaction)."""
+        try:
+            return fn(*args)
         except StoreUnavailable as exc:
             raise ApiError(f"store unavailable: {exc}", "STORE_UNAVAILABLE") from None
         except StoreTimeout as exc:

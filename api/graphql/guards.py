@@ -197,6 +197,8 @@ class OperationGuard(SchemaExtension):
             asked = getattr(context, "_provided_operation_name", context.operation_name)
             try:
                 cost = query_cost(context.schema._schema, document, asked, context.variables, limits.max_page_size)
+                if hasattr(context.context, "query_cost"):
+                    context.context.query_cost = cost  # the request planner's size check reads it
                 if cost > limits.max_cost:
                     raise QueryCost(cost, limits.max_cost)
             except GraphQLError as error:

@@ -1,24 +1,32 @@
-"""Answers cached per request text, for stores whose graph cannot change while the process runs.
+"""Answers cached per request text and variables, keyed by the graph they were computed on.
 
 The embedded store is built once at start-up and never written, so the same query with the same variables always
-has the same answer; frontends repeat a handful of query texts. Neo4j can be reloaded under a running API, so it
-never gets this cache. Only error-free results are kept (errors may come from a timeout or an outage), the cache is
-a bounded LRU (unique query texts cannot grow memory), and parsing, validation and the limits still run first on
-every request, so a cached answer is only ever given to a query that is allowed.
+has the same answer; frontends repeat a handful of query texts. Neo4j can be reloaded under a running API: there the
+cache is opt-in (`calcigraph serve --generation-cache`, `Limits.generation_cache`) and every key includes the loaded
+graph's *generation* — the id `calcigraph load` stamps on every node in the one transaction that writes the graph
+(cypher/store/generation.cypher). Each request reads it (one small query: a hit costs one round trip); a reload
+changes it, so no answer computed on the old graph is replayed after the new one is committed. Only error-free
+results are kept (errors may come from a timeout or an outage), the cache is a bounded LRU (unique query texts
+cannot grow memory), and parsing, validation and the limits still run first on every request, so a cached answer is
+only ever given to a query that is allowed.
 """
 
 from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from threading import Lock
 from typing import Any
 
 from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 
-Key = tuple[str, str, str | None]
+from api.graphql.errors import ApiError
+
+Key = tuple[str, str, str | None, str | None]
+IMMUTABLE = "immutable"
+"""The generation part of the key on a store whose graph cannot change."""
 
 
 class LruResults:
@@ -68,9 +76,9 @@ class ResponseCache(SchemaExtension):
     def store(maxsize: int) -> LruResults:
         return LruResults(maxsize)
 
-    def on_execute(self) -> Iterator[None]:
+    async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context
-        key = _key(context.query or "", context.variables, context.operation_name)
+        key = await self._key(context)
         cached = self.results.get(key) if key is not None else None
         if cached is not None:
             context.result = cached
@@ -79,9 +87,24 @@ class ResponseCache(SchemaExtension):
         if cached is None and key is not None and isinstance(result, ExecutionResult) and not result.errors:
             self.results.put(key, result)
 
-
-def _key(query: str, variables: dict[str, Any] | None, operation_name: str | None) -> Key | None:
-    try:
-        return query, json.dumps(variables or {}, sort_keys=True), operation_name
-    except (TypeError, ValueError):  # variables that are not plain JSON: just execute
-        return None
+    @staticmethod
+    async def _key(context: Any) -> Key | None:
+        if context.result is not None:  # refused before execution (operation guard): nothing to look up or keep
+            return None
+        try:
+            variables = json.dumps(context.variables or {}, sort_keys=True)
+        except (TypeError, ValueError):  # variables that are not plain JSON: just execute
+            return None
+        request = context.context
+        store = getattr(request, "store", None)
+        if store is None or store.immutable:
+            generation: str | None = IMMUTABLE
+        else:
+            read = getattr(store, "generation", None)
+            if read is None:
+                return None  # a changeable store that cannot say which graph it holds: never cached
+            try:
+                generation = request.call_here(read)
+            except ApiError:
+                return None  # store down or slow: execute, and let execution report it
+        return context.query or "", variables, context.operation_name, generation

@@ -28,9 +28,12 @@ from strawberry.types import Info
 from api.graphql import types as t
 from api.graphql.context import Context, Limits
 from api.graphql.errors import QuietSchema, bad_argument
+from api.graphql.fast_executor import CompiledSchema
+from api.graphql.fast_path import FastPath
 from api.graphql.response_cache import ResponseCache
 from graph import questions as qs
 from graph import schema as s
+from graph.fetch_plan import ListRoot
 from graph.store import NodeFilter, SortField
 
 
@@ -124,8 +127,8 @@ def _list(kind: s.NodeKind) -> Callable[..., Any]:
                       limit: int = 50, offset: int = 0) -> Any:
         check_page(info, limit, offset)
         field, descending = _sort(sort)
-        page = await run(info, info.context.store.list_nodes, kind, node_filter(where), field, descending, limit,
-                         offset)
+        page = info.context.planned_page(ListRoot(kind, node_filter(where), field, descending, limit, offset)) or \
+            await run(info, info.context.store.list_nodes, kind, node_filter(where), field, descending, limit, offset)
         return t.Page(total_count=page.total, items=[t.wrap(n) for n in page.items])
 
     resolve.__annotations__ = {"info": Info[Context, None], "where": WHERE, "sort": SORT, "limit": LIMIT,
@@ -139,8 +142,8 @@ def _connection(kind: s.NodeKind) -> Callable[..., Any]:
         start = decode_cursor(after) + 1 if after else 0
         check_page(info, first, start, "first", "after")
         field, descending = _sort(sort)
-        page = await run(info, info.context.store.list_nodes, kind, node_filter(where), field, descending, first,
-                         start)
+        page = info.context.planned_page(ListRoot(kind, node_filter(where), field, descending, first, start)) or \
+            await run(info, info.context.store.list_nodes, kind, node_filter(where), field, descending, first, start)
         edges = [t.Edge(cursor=encode_cursor(start + i), node=t.wrap(n)) for i, n in enumerate(page.items)]
         info_ = t.PageInfo(has_next_page=start + len(edges) < page.total, has_previous_page=start > 0,
                            start_cursor=edges[0].cursor if edges else None,
@@ -447,4 +450,7 @@ def create_schema(limits: Limits | None = None, response_cache: bool = False) ->
     if response_cache:
         cache = ResponseCache.store(maxsize=limits.response_cache_size)
         extensions.append(lambda: ResponseCache(cache))
+    if limits.fast_path:  # after the cache: a cached answer needs no execution at all
+        compiled: list[CompiledSchema] = []
+        extensions.append(lambda: FastPath(compiled))
     return QuietSchema(query=build_query_type(), types=list(t.NODE_TYPES.values()), extensions=extensions)

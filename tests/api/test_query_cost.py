@@ -32,6 +32,15 @@ REPRO = ("{ agents(limit: 500) { items { affects { target { ... on Process { inc
 SCHEMA = create_schema()._schema
 
 
+def _hop(inner: str) -> str:
+    return "affects { target { ... on Process { incomingAffects { source { ... on Agent { " + inner + " } } } } } }"
+
+
+HEAVY = "{ agents(limit: 500) { items { " + _hop(_hop(_hop("id name"))) + " } } }"
+"""A hop deeper than REPRO (needs max_depth 20): the compiled executor answers REPRO in ~2 s, within the timeouts
+these tests stop it with; this one runs far longer than any of them."""
+
+
 def cost(query: str, variables: dict | None = None) -> int:
     return query_cost(SCHEMA, parse(query), None, variables, Limits().max_page_size)
 
@@ -90,9 +99,9 @@ def test_several_operations_need_an_operation_name(api: Api) -> None:
 
 
 def test_the_timeout_stops_a_long_request_on_both_backends(store: GraphStore) -> None:
-    client = TestClient(create_app(store, Limits(max_cost=10**12, timeout_seconds=1.0)))
+    client = TestClient(create_app(store, Limits(max_cost=10**12, max_depth=20, timeout_seconds=1.0)))
     started = time.monotonic()
-    body = client.post("/graphql", json={"query": REPRO}).json()
+    body = client.post("/graphql", json={"query": HEAVY}).json()
     elapsed = time.monotonic() - started
     assert body["errors"][0]["extensions"]["code"] == "TIMEOUT", body
     assert elapsed < 8, f"{elapsed:.1f} s for a 1 s timeout"
@@ -138,12 +147,13 @@ def test_healthz_stays_responsive_while_the_repro_runs(memory_store: MemoryStore
     until its 3 s timeout: off the event loop, yet in the same process, so /healthz still shares the interpreter
     lock and waits for garbage collection of the growing answer (~0.2 s, more on a loaded machine), hence the looser
     bound. Before the fix /healthz waited for the whole execution (10-12 s)."""
-    app = create_app(memory_store, Limits(max_cost=max_cost, timeout_seconds=3.0))
+    app = create_app(memory_store, Limits(max_cost=max_cost, max_depth=20, timeout_seconds=3.0))
+    query = REPRO if max_cost == 250_000 else HEAVY
     with live_server(app) as url:
         answer: dict[str, object] = {}
 
         def heavy() -> None:
-            answer["body"] = httpx.post(f"{url}/graphql", json={"query": REPRO}, timeout=60).json()
+            answer["body"] = httpx.post(f"{url}/graphql", json={"query": query}, timeout=60).json()
 
         sender = threading.Thread(target=heavy)
         sender.start()
