@@ -59,6 +59,19 @@ function pathSvg(path) {
     </figure>`;
 }
 
+/** A question answered by paths: its own arguments plus `maxHops`, the path as one row, a picture under details. */
+function pathQuestion({ title, explain, root, fields, hops, arrow }) {
+  return {
+    title, explain: `${explain} A picture of each path is under “details”.`, root,
+    fields: [...fields, { name: "maxHops", label: "At most hops", options: hops, type: "Int!", value: hops[0],
+      number: true }],
+    selection: PATH_SELECTION,
+    columns: [["Path", (r) => r.nodes.map((n) => n.name).join(arrow)], ["Hops", (r) => r.length],
+      ["Weakest step", (r) => weakest(r.relationships)]],
+    detail: (r) => pathSvg(r) + evidenceSection("Evidence, step by step", r.relationships),
+  };
+}
+
 const QUESTIONS = {
   inhibitors: {
     title: "Agents that inhibit ectopic calcification without harming bone",
@@ -174,39 +187,31 @@ const QUESTIONS = {
       ["Conflicts", (r) => r.conflicts.map((c) => c.target.id).join(", ")]],
     detail: (r) => evidenceSection("Evidence", r.inhibitions.concat(r.efficacy, r.promotions, r.conflicts)),
   },
-  mechanismPaths: {
+  mechanismPaths: pathQuestion({
     title: "How an agent reaches a process: mechanism paths",
     explain: "Chains of claims from an agent through its targets, mechanisms and pathways to a process, cell type " +
-      "or disease; shortest first, each step with its evidence. A picture of each path is under “details”.",
+      "or disease; shortest first, each step with its evidence.",
     root: "mechanismPaths",
     fields: [
       { name: "agent", label: "Agent", list: "Agent", value: "palovarotene", type: "ID!" },
       { name: "to", label: "Process, cell type or disease", list: "Reach", value: "heterotopic-ossification",
         type: "ID!" },
-      { name: "maxHops", label: "At most hops", options: ["4", "1", "2", "3", "5", "6"], type: "Int!", value: "4",
-        number: true },
     ],
-    selection: PATH_SELECTION,
-    columns: [["Path", (r) => r.nodes.map((n) => n.name).join(" → ")], ["Hops", (r) => r.length],
-      ["Weakest step", (r) => weakest(r.relationships)]],
-    detail: (r) => pathSvg(r) + evidenceSection("Evidence, step by step", r.relationships),
-  },
-  paths: {
+    hops: ["4", "1", "2", "3", "5", "6"],
+    arrow: " → ",
+  }),
+  paths: pathQuestion({
     title: "Paths between any two nodes",
     explain: "Every route between two nodes in either direction (at most 4 hops), shortest first — e.g. how a " +
-      "target links to a disease. A picture of each path is under “details”.",
+      "target links to a disease.",
     root: "paths",
     fields: [
       { name: "from", label: "From (any node)", list: "Any", value: "ptgs2", type: "ID!" },
       { name: "to", label: "To (any node)", list: "Any", value: "heterotopic-ossification", type: "ID!" },
-      { name: "maxHops", label: "At most hops", options: ["3", "1", "2", "4"], type: "Int!", value: "3",
-        number: true },
     ],
-    selection: PATH_SELECTION,
-    columns: [["Path", (r) => r.nodes.map((n) => n.name).join(" — ")], ["Hops", (r) => r.length],
-      ["Weakest step", (r) => weakest(r.relationships)]],
-    detail: (r) => pathSvg(r) + evidenceSection("Evidence, step by step", r.relationships),
-  },
+    hops: ["3", "1", "2", "4"],
+    arrow: " — ",
+  }),
   profile: {
     title: "Evidence profile of an agent",
     explain: "Everything the graph claims about one agent, grouped by relationship, qualifier and evidence level.",

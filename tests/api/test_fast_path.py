@@ -97,33 +97,30 @@ def test_every_documented_query_is_answered_identically_by_both_paths(store: Gra
         assert _body(fast, query, None) == _body(core, query, None), query
 
 
-def test_the_fast_path_really_answers_the_common_shapes(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Identical answers would also come from a fast path that always declined; these shapes must not decline."""
-    answered: list[bool] = []
+@pytest.fixture
+def answered(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Per request the fast path saw: True when it answered, False when it declined to graphql-core."""
+    seen: list[bool] = []
     real = fast_path.execute
 
     async def spy(*args: Any) -> Any:
         result = await real(*args)
-        answered.append(result is not None)
+        seen.append(result is not None)
         return result
 
     monkeypatch.setattr(fast_path, "execute", spy)
+    return seen
+
+
+def test_the_fast_path_really_answers_the_common_shapes(store: GraphStore, answered: list[bool]) -> None:
+    """Identical answers would also come from a fast path that always declined; these shapes must not decline."""
     fast, _ = _pair(store)
     for query, variables in DOCUMENTS[:6]:
         fast.data(query, variables)
     assert answered == [True] * 6
 
 
-def test_errors_fall_back_to_graphql_core(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    answered: list[bool] = []
-    real = fast_path.execute
-
-    async def spy(*args: Any) -> Any:
-        result = await real(*args)
-        answered.append(result is not None)
-        return result
-
-    monkeypatch.setattr(fast_path, "execute", spy)
+def test_errors_fall_back_to_graphql_core(store: GraphStore, answered: list[bool]) -> None:
     fast, _ = _pair(store)
     assert fast.error('{ agent(id: "no-such-agent") { id } }')["extensions"]["argument"] == "id"
     assert answered == [False]
