@@ -18,7 +18,7 @@ from enum import StrEnum
 from graph import schema as s
 from graph import verdicts as v
 from graph.store import Direction as StoreDirection
-from graph.store import Edge, EvidenceItem, GraphStore, Node, NodeFilter, SortField, evidence_of
+from graph.store import Edge, EvidenceItem, GraphStore, Node, NodeFilter, SortField
 
 DEFAULT_PROCESS = "ectopic-calcification"
 DEFAULT_SPARE: tuple[str, ...] | None = None
@@ -142,7 +142,7 @@ class Strength:
 
 
 def strength(claims: Sequence[Edge]) -> Strength:
-    items = [i for e in claims for i in evidence_of(e.props)]
+    items = [i for e in claims for i in e.evidence]
     if not items:
         return Strength(0, "none", False, None, 0)
     # levels of equal rank (case report / review, cohort / guideline) tie-break by name, so the answer never depends
@@ -626,7 +626,7 @@ def agents_studied_in(store: GraphStore, q: AgentsStudiedIn) -> list[DiseaseStud
     out = []
     for e in store.studied_in_rows(q):
         outcome = s.Outcome(e.props["outcome"])
-        items = evidence_of(e.props)
+        items = e.evidence
         intents = sorted({i.intent for i in items if i.intent}, key=lambda x: x.value)
         if q.outcomes and outcome not in q.outcomes:
             continue
@@ -733,7 +733,7 @@ def _gap_kind(items: Sequence[EvidenceItem], comparator_setting: bool = False) -
 
 
 def _gap_row(node: str, claims: Sequence[Edge], comparator_setting: bool = False) -> GapRow:
-    items = [i for e in claims for i in evidence_of(e.props)]
+    items = [i for e in claims for i in e.evidence]
     best = max((i.level for i in items), key=lambda lv: (s.EVIDENCE_RANK[lv], lv.value), default=None)
     controlled = any(i.level in (s.EvidenceLevel.RCT, s.EvidenceLevel.META_ANALYSIS) and not i.comparator
                      and not comparator_setting for i in items)

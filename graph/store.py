@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from graph import schema as s
@@ -28,6 +29,11 @@ class Node:
     def name(self) -> str:
         return str(self.props.get("name", self.id))
 
+    @cached_property
+    def evidence(self) -> list[EvidenceItem]:
+        """The evidence a disease or phase node carries, unpacked once per object (treat it as read-only)."""
+        return evidence_of(self.props)
+
 
 @dataclass(frozen=True)
 class Edge:
@@ -36,6 +42,12 @@ class Edge:
     source: str
     target: str
     props: Mapping[str, Any]
+
+    @cached_property
+    def evidence(self) -> list[EvidenceItem]:
+        """The claim's evidence items, unpacked once per object (treat it as read-only): the embedded store keeps
+        its edges, so the verdicts of every request read the same unpacked lists."""
+        return evidence_of(self.props)
 
 
 @dataclass(frozen=True)
@@ -54,30 +66,39 @@ class EvidenceItem:
     intent: s.Intent | None = None
 
 
-def _optional(props: Mapping[str, Any], key: str, i: int, enum: type[Any]) -> Any:
-    values = props.get(key) or []
-    return enum(values[i]) if i < len(values) and values[i] else None
+_BY_VALUE: dict[type[Any], dict[str, Any]] = {
+    enum: {m.value: m for m in enum} for enum in (s.EvidenceLevel, s.Exposure, s.Regimen, s.Timing, s.Population,
+                                                  s.Intent)}
+"""Enum members by stored value: a dict lookup instead of an Enum call per item (the flagship unpacks ~1,000)."""
+
+
+def _column(props: Mapping[str, Any], key: str, n: int, enum: type[Any]) -> list[Any]:
+    """An optional context list as members (None where absent or empty), padded to `n` items."""
+    values = props.get(key) or ()
+    members = _BY_VALUE[enum]
+    column = [members[v] if v else None for v in values[:n]]
+    return column + [None] * (n - len(column))
 
 
 def evidence_of(props: Mapping[str, Any]) -> list[EvidenceItem]:
-    """Unpack the parallel evidence lists a relationship (or disease/phase node) carries."""
+    """Unpack the parallel evidence lists a relationship (or disease/phase node) carries. Prefer `Edge.evidence` /
+    `Node.evidence`, which unpack once per object (the embedded store keeps its objects, so once per process)."""
     pubs = props.get("evidence_pubs") or []
+    if not pubs:
+        return []
+    n = len(pubs)
+    levels = _BY_VALUE[s.EvidenceLevel]
+    therapeutic = s.Exposure.THERAPEUTIC
     return [
-        EvidenceItem(
-            pub=pub,
-            level=s.EvidenceLevel(props["evidence_levels"][i]),
-            finding=props["evidence_findings"][i],
-            species=props["evidence_species"][i] or None,
-            model=props["evidence_models"][i] or None,
-            comparator=bool(props["evidence_comparator"][i]),
-            verified=bool(props["evidence_verified"][i]),
-            exposure=_optional(props, "evidence_exposures", i, s.Exposure) or s.Exposure.THERAPEUTIC,
-            regimen=_optional(props, "evidence_regimens", i, s.Regimen),
-            timing=_optional(props, "evidence_timings", i, s.Timing),
-            population=_optional(props, "evidence_populations", i, s.Population),
-            intent=_optional(props, "evidence_intents", i, s.Intent),
-        )
-        for i, pub in enumerate(pubs)
+        EvidenceItem(pub, levels[level], finding, species or None, model or None, bool(comparator), bool(verified),
+                     exposure or therapeutic, regimen, timing, population, intent)
+        for pub, level, finding, species, model, comparator, verified, exposure, regimen, timing, population, intent
+        in zip(pubs, props["evidence_levels"], props["evidence_findings"], props["evidence_species"],
+               props["evidence_models"], props["evidence_comparator"], props["evidence_verified"],
+               _column(props, "evidence_exposures", n, s.Exposure), _column(props, "evidence_regimens", n, s.Regimen),
+               _column(props, "evidence_timings", n, s.Timing), _column(props, "evidence_populations", n,
+                                                                        s.Population),
+               _column(props, "evidence_intents", n, s.Intent), strict=True)
     ]
 
 

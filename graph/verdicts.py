@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from graph import schema as s
-from graph.store import Edge, EvidenceItem, evidence_of
+from graph.store import Edge, EvidenceItem
 
 
 class Verdict(StrEnum):
@@ -141,8 +141,8 @@ def facet_verdict(facet: s.BoneFacet | None, claims: Sequence[BoneClaim], no_dat
     """One facet's verdict from the claims on it (steps 1-5 of the module docstring)."""
     direct = [c for c in claims if c.via is None]
     indirect = [c for c in claims if c.via is not None]
-    direct_obs = [Observation(c, i) for c in direct for i in evidence_of(c.claim.props)]
-    indirect_obs = [Observation(c, i) for c in indirect for i in evidence_of(c.claim.props)]
+    direct_obs = [Observation(c, i) for c in direct for i in c.claim.evidence]
+    indirect_obs = [Observation(c, i) for c in indirect for i in c.claim.evidence]
     counted = [o for o in direct_obs if o.item.exposure is s.Exposure.THERAPEUTIC]
     set_aside = [o for o in direct_obs if o.item.exposure is not s.Exposure.THERAPEUTIC]
     used_indirect: list[BoneClaim] = []

@@ -31,7 +31,7 @@ from graphql import GraphQLField, GraphQLObjectType
 from api.graphql import types as t
 from api.graphql.context import Context
 from graph import schema as s
-from graph.store import Direction, Edge, Node, evidence_of
+from graph.store import Direction, Edge, Node
 
 Column = Callable[[Context, Sequence[Any], dict[str, Any]], Awaitable[list[Any]] | list[Any]]
 """(request context, parent objects, coerced field arguments) -> one value per parent (or an awaitable of them)."""
@@ -130,7 +130,7 @@ def _node_columns(kind: s.NodeKind, spec: s.NodeSpec) -> dict[str, Column]:
     if "identifiers" in spec.properties:
         columns["identifiers"] = _each(lambda p: _identifiers(node_of(p)))
     if "evidence_pubs" in spec.properties:
-        columns["evidence"] = _each(lambda p: evidence_of(node_of(p).props))
+        columns["evidence"] = _each(lambda p: node_of(p).evidence)
     for rel_spec in s.RELATIONSHIPS.values():
         for direction, ends in ((Direction.OUT, rel_spec.sources), (Direction.IN, rel_spec.targets)):
             if kind in ends:
@@ -150,7 +150,7 @@ def _relationship_columns() -> dict[str, Column]:
         "bestLevel": _each(_best_level),
         "verifiedCount": _each(lambda p: int(edge_of(p).props.get("verified_count", 0))),
         "source": _ends("source"), "target": _ends("target"),
-        "evidence": _each(lambda p: evidence_of(edge_of(p).props)),
+        "evidence": _each(lambda p: edge_of(p).evidence),
     }
     for name, key in t.REL_FIELDS.items():
         columns[name] = _each(lambda p, key=key: edge_of(p).props.get(key))
