@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -153,6 +154,11 @@ def serve(
     generation_cache: bool = typer.Option(False, help="Neo4j: cache answers too, keyed by the loaded graph's "
                                           "generation (a `calcigraph load` invalidates them; edits made outside it "
                                           "do not)."),
+    workers: int = typer.Option(1, min=1, max=64, help="Server processes (forked, one socket). A request is "
+                                "CPU-bound Python, so one process uses one core: under concurrent load use about "
+                                "one per core. Connection limits and caches are per worker."),
+    access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="Log a line per request (uvicorn's "
+                                    "access log)."),
 ) -> None:
     """Run the GraphQL API: http://HOST:PORT/graphql (GraphiQL in a browser), /healthz, /readyz.
 
@@ -164,16 +170,16 @@ def serve(
 
       calcigraph neo4j start && calcigraph load && calcigraph serve --neo4j
 
+      calcigraph serve --workers 2                       # one process per core, for concurrent clients
+
       curl -s localhost:8000/graphql -H 'content-type: application/json' \\
         -d '{"query": "{ inhibitorsWithoutHarm { agent { name } safety } }"}'
     """
     import os
 
-    import uvicorn
-
     from api.app import create_app
     from api.graphql.context import Limits
-    from api.serving import ServerLimits, uvicorn_config
+    from api.serving import ServerLimits, run_workers
     from graph.store import GraphStore
 
     limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size, max_cost=max_cost,
@@ -184,20 +190,29 @@ def serve(
         err.print(f"[bold red]error:[/] {problem}")
         raise typer.Exit(2)
     store: GraphStore
-    if (neo4j or os.environ.get("NEO4J_URI")) and not embedded:
+    remote = bool((neo4j or os.environ.get("NEO4J_URI")) and not embedded)
+    if remote:
         from api.cli_graph import neo4j_store_or_exit
 
-        store, where = neo4j_store_or_exit(timeout)
+        store, where = neo4j_store_or_exit(timeout)  # fails here, once, when Neo4j cannot be reached
     else:
         from graph.memory_store import MemoryStore
 
-        store = MemoryStore.from_records(load_kb_or_exit(data).records())
+        store = MemoryStore.from_records(load_kb_or_exit(data).records())  # built once; workers share it
         where = "the embedded store"
+    plural = f" in {workers} worker processes" if workers > 1 else ""
     console.print(f"calcigraph on http://{host}:{port}/ (the workbench; GraphQL and GraphiQL at /graphql) — serving "
-                  f"{where}; health: /healthz, readiness: /readyz")
+                  f"{where}{plural}; health: /healthz, readiness: /readyz")
     server_limits = ServerLimits(header_timeout=header_timeout, max_header_bytes=max_header_bytes,
                                  max_connections=max_connections, keep_alive_timeout=keep_alive)
-    uvicorn.Server(uvicorn_config(create_app(store, limits, cors_origins=cors), host, port, server_limits)).run()
+    if remote and workers > 1:
+        store.close()  # a driver must not cross a fork: each worker opens its own
+
+    def build_app() -> Any:
+        worker_store = neo4j_store_or_exit(timeout)[0] if remote and workers > 1 else store
+        return create_app(worker_store, limits, cors_origins=cors)
+
+    run_workers(build_app, host, port, server_limits, workers, access_log=access_log)
 
 
 def address_problem(host: str, port: int) -> str | None:

@@ -15,9 +15,17 @@ first response), accept any number of connections, and cap request heads at h11'
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import os
+import signal
+import socket
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import click
 import h11
 import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -100,7 +108,7 @@ def protocol_class(limits: ServerLimits) -> type[H11Protocol]:
 
 
 def uvicorn_config(app: Any, host: str, port: int, limits: ServerLimits | None = None,
-                   log_level: str = "info") -> uvicorn.Config:
+                   log_level: str = "info", access_log: bool = True) -> uvicorn.Config:
     limits = limits or ServerLimits()
     return uvicorn.Config(
         HeadSizeLimit(app, limits.max_header_bytes), host=host, port=port, log_level=log_level,
@@ -111,4 +119,77 @@ def uvicorn_config(app: Any, host: str, port: int, limits: ServerLimits | None =
         backlog=limits.backlog,
         ws="none",  # the API has no websocket endpoint
         lifespan="on",
+        access_log=access_log,
     )
+
+
+def listening_socket(host: str, port: int, backlog: int = ServerLimits.backlog) -> socket.socket:
+    """The one socket every worker accepts on: bound before forking, so the kernel spreads connections over the
+    workers and a port conflict is reported once, by the parent."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(backlog)
+    sock.set_inheritable(True)
+    return sock
+
+
+def run_workers(build_app: Callable[[], Any], host: str, port: int, limits: ServerLimits, workers: int,
+                log_level: str = "info", access_log: bool = True) -> None:
+    """Serve with `workers` processes forked from this one, all accepting on one socket.
+
+    Why processes: a request is CPU-bound Python (GIL), so one process uses one core however many clients wait;
+    forking after the embedded store is built shares its memory copy-on-write. `build_app` runs in each worker
+    after the fork (a Neo4j driver must not cross a fork). The parent only supervises: a worker that dies is
+    replaced, SIGINT/SIGTERM stop every worker gracefully (uvicorn finishes in-flight requests) and then the parent.
+    Limits (connections, timeouts, caches) apply per worker.
+    """
+    if workers <= 1:
+        uvicorn.Server(uvicorn_config(build_app(), host, port, limits, log_level, access_log)).run()
+        return
+    sock = listening_socket(host, port, limits.backlog)
+    children: dict[int, int] = {}  # pid -> worker number
+    stopping = False
+
+    def spawn(number: int) -> None:
+        pid = os.fork()
+        if pid == 0:  # the worker
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            code = 0
+            try:
+                config = uvicorn_config(build_app(), host, port, limits, log_level, access_log)
+                uvicorn.Server(config).run(sockets=[sock])
+            except click.exceptions.Exit as exc:  # build_app said why (e.g. Neo4j unreachable)
+                code = exc.exit_code
+            except Exception:
+                logging.getLogger("calcigraph.api").exception("worker %d failed", number)
+                code = 1
+            os._exit(code)
+        children[pid] = number
+
+    def stop(_signum: int, _frame: Any) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    for number in range(workers):
+        spawn(number)
+    while children:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        number = children.pop(pid, None)
+        if number is not None and not stopping:
+            logging.getLogger("calcigraph.api").warning(
+                "worker %d (pid %d) exited with status %d; starting a new one", number, pid,
+                os.waitstatus_to_exitcode(status))
+            time.sleep(1.0)  # a worker that fails at start must not fork in a tight loop
+            spawn(number)
+    sock.close()
