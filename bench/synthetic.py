@@ -37,8 +37,11 @@ def grow(base: Records, relationships: int, seed: int = 7) -> Records:
     rng = random.Random(seed)
     nodes, edges = list(base.nodes), list(base.edges)
     by_kind: dict[s.NodeKind, list[str]] = {k: [] for k in K}
+    phase_disease: dict[str, str] = {}
     for n in base.nodes:
         by_kind[n.kind].append(n.id)
+        if n.kind is K.DISEASE_PHASE:
+            phase_disease[n.id] = str(n.props["disease"])
     pubs = by_kind[K.PUBLICATION]
     effect_targets = by_kind[K.PROCESS] + by_kind[K.CELL_TYPE]
     study_targets = by_kind[K.DISEASE] + by_kind[K.DISEASE_PHASE]
@@ -72,7 +75,7 @@ def grow(base: Records, relationships: int, seed: int = 7) -> Records:
         aid = f"syn-agent-{i}"
         nodes.append(_node(K.AGENT, aid, f"Synthetic agent {i}", synonyms=[], brand_names=[], kind="small_molecule",
                            approval="experimental", identifiers=[], identifiers_verified=[], no_data_about=[],
-                           no_data_notes=[]))
+                           no_data_facets=[], no_data_notes=[]))
         edge(R.MEMBER_OF, aid, rng.choice(classes))
         for t in rng.sample(range(n_targets), min(3, n_targets)):
             edge(R.TARGETS, aid, f"syn-target-{t}", "inhibits", action="inhibits", **_evidence(rng, pubs))
@@ -83,5 +86,5 @@ def grow(base: Records, relationships: int, seed: int = 7) -> Records:
             edge(R.AFFECTS, aid, on, d, direction=d, dose="therapeutic", **_evidence(rng, pubs))
         for on in rng.sample(study_targets, 5):
             o = rng.choice(list(s.Outcome)).value
-            edge(R.STUDIED_IN, aid, on, o, outcome=o, **_evidence(rng, pubs))
+            edge(R.STUDIED_IN, aid, on, o, outcome=o, disease=phase_disease.get(on, on), **_evidence(rng, pubs))
     return Records(nodes, edges)

@@ -36,7 +36,7 @@ bisphosphonates lower bone formation by coupling yet raise bone mass); else any 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -140,14 +140,16 @@ def facet_verdict(facet: s.BoneFacet | None, claims: Sequence[BoneClaim], no_dat
                   ) -> FacetVerdict:
     """One facet's verdict from the claims on it (steps 1-5 of the module docstring)."""
     direct = [c for c in claims if c.via is None]
-    indirect = [c for c in claims if c.via is not None]
-    direct_obs = [Observation(c, i) for c in direct for i in c.claim.evidence]
-    indirect_obs = [Observation(c, i) for c in indirect for i in c.claim.evidence]
-    counted = [o for o in direct_obs if o.item.exposure is s.Exposure.THERAPEUTIC]
-    set_aside = [o for o in direct_obs if o.item.exposure is not s.Exposure.THERAPEUTIC]
+    therapeutic = s.Exposure.THERAPEUTIC
+    counted: list[Observation] = []
+    set_aside: list[Observation] = []
+    for c in direct:
+        for i in c.claim.evidence:
+            (counted if i.exposure is therapeutic else set_aside).append(Observation(c, i))
     used_indirect: list[BoneClaim] = []
-    if not counted:
-        counted = [o for o in indirect_obs if o.item.exposure is s.Exposure.THERAPEUTIC]
+    if not counted:  # indirect evidence decides only a facet without counted direct evidence
+        counted = [Observation(c, i) for c in claims if c.via is not None for i in c.claim.evidence
+                   if i.exposure is therapeutic]
         used_indirect = sorted({id(o.claim): o.claim for o in counted}.values(), key=lambda c: c.claim.key)
     own = sorted({c.claim.key: c.claim for c in direct}.values(), key=lambda e: e.key)
     aside = _set_aside_note(set_aside)
@@ -184,9 +186,10 @@ def facet_verdict(facet: s.BoneFacet | None, claims: Sequence[BoneClaim], no_dat
 
 
 def _group_verdict(observations: Sequence[Observation]) -> tuple[Verdict, str]:
-    top = max(TIER_RANK[tier(o.item)] for o in observations)
-    at_top = [o for o in observations if TIER_RANK[tier(o.item)] == top]
-    lower = [o for o in observations if TIER_RANK[tier(o.item)] < top]
+    ranks = [TIER_RANK[tier(o.item)] for o in observations]
+    top = max(ranks)
+    at_top = [o for o, rank in zip(observations, ranks, strict=True) if rank == top]
+    lower = [o for o, rank in zip(observations, ranks, strict=True) if rank < top]
     verified = [o for o in at_top if o.item.verified]
     deciding = verified or at_top
     unverified_aside = [o for o in at_top if not o.item.verified] if verified else []
@@ -213,13 +216,15 @@ def _group_verdict(observations: Sequence[Observation]) -> tuple[Verdict, str]:
 
 def _effects(observations: Sequence[Observation]) -> str:
     """E.g. 'impairment (2 animal), no effect (1 in_vitro)'."""
-    return ", ".join(f"{EFFECT_WORDS[d]} ({_levels(o for o in observations if o.direction == d)})"
+    by_direction: dict[str, Counter[str]] = {}
+    for o in observations:
+        by_direction.setdefault(o.direction, Counter())[o.item.level.value] += 1
+    return ", ".join(f"{EFFECT_WORDS[d]} ({_counted_levels(by_direction[d])})"
                      for d in (s.Direction.INHIBITS.value, s.Direction.PROMOTES.value, s.Direction.NO_EFFECT.value)
-                     if any(o.direction == d for o in observations))
+                     if d in by_direction)
 
 
-def _levels(observations: Iterable[Observation]) -> str:
-    counts = Counter(o.item.level.value for o in observations)
+def _counted_levels(counts: Counter[str]) -> str:
     return ", ".join(f"{n} {level}" for level, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
