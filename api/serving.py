@@ -127,7 +127,9 @@ def listening_socket(host: str, port: int, backlog: int = ServerLimits.backlog) 
     """The one socket every worker accepts on: bound before forking, so the kernel spreads connections over the
     workers and a port conflict is reported once, by the parent."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto must say TCP: asyncio sets TCP_NODELAY only on sockets whose proto is IPPROTO_TCP, and without it a
+    # small answer written in two sends waits ~40 ms for the client's delayed ACK (Nagle)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(backlog)

@@ -136,3 +136,32 @@ def test_a_worker_count_out_of_range_is_refused(workers: str) -> None:
     result = subprocess.run([sys.executable, "-m", "api.cli", "serve", "--workers", workers], cwd=ROOT,
                             capture_output=True, text=True, timeout=60, env={**os.environ, "NEO4J_URI": ""})
     assert result.returncode == 2 and "--workers" in result.stderr
+
+
+def test_the_shared_socket_gives_connections_tcp_nodelay() -> None:
+    """asyncio turns Nagle off only on sockets it knows are TCP; without that, small answers of a worker waited for
+    the client's delayed ACK (a fixed ~40 ms per request, found by bench.peer)."""
+    import asyncio
+    import socket
+
+    from api.serving import listening_socket
+
+    sock = listening_socket("127.0.0.1", free_port())
+    seen: list[int] = []
+
+    async def main() -> None:
+        def accepted(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            seen.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(accepted, sock=sock)
+        _reader, writer = await asyncio.open_connection(*sock.getsockname())
+        for _ in range(100):
+            if seen:
+                break
+            await asyncio.sleep(0.05)
+        writer.close()
+        server.close()
+
+    asyncio.run(main())
+    assert seen and seen[0] != 0
