@@ -83,9 +83,40 @@ def load_edges_cypher(fresh: bool = False) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+LEAN_SUFFIX = "_lean"
+LEAN_QUESTIONS = ("inhibitors_without_harm",)
+"""Questions with a generated lean twin (`questions/<name>_lean.cypher`)."""
+
+
+def _projection(var: str, keys: list[str]) -> str:
+    return f"{var} {{{', '.join('.' + k for k in keys)}}}"
+
+
+def lean_question(text: str) -> str:
+    """The question's text with every `properties(x)` of a claim, its `via` and the agent replaced by a static map
+    projection of the schema's properties minus `schema.TEXT_PROPERTIES`. Static, because Neo4j reads a projection
+    of listed keys far faster than a dynamic one (`x[k]` over a parameter list measured slower than properties()).
+    A projection returns absent properties as null; the store drops those, so the maps equal properties() minus text.
+    """
+    claim_keys = sorted(({k for spec in s.RELATIONSHIPS.values() for k in spec.properties} | {"key"})
+                        - set(s.TEXT_PROPERTIES))
+    agent_keys = sorted(set(s.NODES[s.NodeKind.AGENT].properties) - set(s.TEXT_PROPERTIES))
+    lean = text.replace("properties(r)", _projection("r", claim_keys))
+    lean = lean.replace("properties(h)", _projection("h", claim_keys))
+    lean = lean.replace("properties(a)", _projection("a", agent_keys))
+    head = (HEADER.replace("graph/schema.py", "the question file next to this one and graph/schema.py")
+            + "// The same question, without the free-text properties (graph/schema.py TEXT_PROPERTIES): the store\n"
+              "// runs it when the GraphQL selection reads none of them (api/graphql/request_plan.py TEXT_FIELDS).\n")
+    return head + lean
+
+
 def generated_files() -> dict[Path, str]:
     root = cypher_dir()
+    lean = {root / "questions" / f"{q}{LEAN_SUFFIX}.cypher": lean_question((root / "questions" / f"{q}.cypher")
+                                                                           .read_text())
+            for q in LEAN_QUESTIONS}
     return {
+        **lean,
         root / "schema.cypher": schema_cypher(),
         root / "load" / "nodes.cypher": load_nodes_cypher(),
         root / "load" / "nodes_fresh.cypher": load_nodes_cypher(fresh=True),

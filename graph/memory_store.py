@@ -200,7 +200,8 @@ class MemoryStore:
         value = self.graph.nodes[node_id].get("bone_facet")
         return s.BoneFacet(value) if value else None
 
-    def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm) -> list[qs.InhibitorRow]:
+    def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm, lean: bool = False) -> list[qs.InhibitorRow]:
+        # `lean` lets a remote store leave out the text (graph.schema.TEXT_PROPERTIES); here it costs nothing to keep
         inhibited = self._closure([q.process], *qs.HIERARCHY)
         manifesting = self._manifesting(inhibited) if q.clinical else set()
         spared = self._spared(q.spare)

@@ -42,6 +42,20 @@ def _node(row: Mapping[str, Any]) -> Node:
     return Node(row["id"], s.NodeKind(row["kind"]), _clean(row["props"]))
 
 
+def _without_nulls(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A lean question's row as the full one reads, less the text: a map projection returns absent properties as
+    null, properties() omits them (Neo4j stores no nulls), so dropping nulls gives the same maps."""
+    def props(m: Mapping[str, Any]) -> dict[str, Any]:
+        out = dict(m)
+        out["props"] = {k: v for k, v in m["props"].items() if v is not None}
+        if out.get("via"):
+            out["via"] = props(out["via"])
+        return out
+
+    return {**row, "agent_props": {k: v for k, v in row["agent_props"].items() if v is not None},
+            **{col: [props(m) for m in row[col]] for col in ("inhibitions", "efficacy", "bone_claims", "indirect")}}
+
+
 def _agent(row: Mapping[str, Any]) -> Node:
     return Node(row["agent"], s.NodeKind.AGENT, _clean(row["agent_props"]))
 
@@ -202,15 +216,17 @@ class Neo4jStore:
                          labels=[k.value for k in kinds], limit=limit)
 
     # ---- questions ---------------------------------------------------------------------------------------------
-    def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm) -> list[qs.InhibitorRow]:
+    def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm, lean: bool = False) -> list[qs.InhibitorRow]:
         def convert(rs: list[Any]) -> list[qs.InhibitorRow]:
+            if lean:
+                rs = [_without_nulls(r) for r in rs]
             return [qs.InhibitorRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
                                     [_edge(e) for e in r["efficacy"]],
                                     [*(_bone(e) for e in r["bone_claims"]), *(_bone(e) for e in r["indirect"])],
                                     _agent(r)) for r in rs]
 
         return self._run(
-            "questions/inhibitors_without_harm.cypher", None, convert,
+            f"questions/inhibitors_without_harm{'_lean' if lean else ''}.cypher", None, convert,
             process=q.process, spare=list(q.spare) if q.spare is not None else None, min_rank=q.min_rank,
             min_verified=q.min_verified, clinical=q.clinical, disease=q.disease, phase=q.phase, tissue=q.tissue,
             success=list(qs.SUCCESS_OUTCOMES),

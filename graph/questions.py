@@ -285,9 +285,12 @@ def spare_facets(q_spare: tuple[str, ...] | None, found: dict[str, Node]) -> lis
     return [f for f in s.BoneFacet if f.value in facets] + ([None] if None in facets else [])
 
 
-def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm) -> list[InhibitorAnswer]:
+def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm, lean: bool = False
+                            ) -> list[InhibitorAnswer]:
+    """`lean`: the caller shows no free text of the claims or the agent (graph.schema.TEXT_PROPERTIES), so the
+    store may leave it out; the verdicts never read it."""
     # The id check and the (bounded) query overlap on a remote store; a failed check still wins.
-    found, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q))
+    found, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q, lean))
     facets = spare_facets(q.spare, found)
     answers = []
     for row in rows:

@@ -781,6 +781,11 @@ EVIDENCE_PROPERTIES: dict[str, PropType] = {
 }
 """How evidence sits on a relationship: parallel lists, item i of each describing one evidence item (Neo4j
 properties cannot hold maps). `evidence_verified[i]` copies the cited publication's verified flag."""
+TEXT_PROPERTIES: tuple[str, ...] = ("evidence_findings", "evidence_species", "evidence_models", "description",
+                                    "search_text")
+"""Free text: most of a claim's bytes, and nothing a verdict reads. A question whose GraphQL selection reads none of
+them (api.graphql.request_plan.TEXT_FIELDS) is answered from a projection without them
+(graph.cypher_gen.lean_question); both stores still give the same answer, since no selected field shows them."""
 
 NODES: dict[NodeKind, NodeSpec] = {
     spec.kind: spec

@@ -93,8 +93,9 @@ def evidence_of(props: Mapping[str, Any]) -> list[EvidenceItem]:
         EvidenceItem(pub, levels[level], finding, species or None, model or None, bool(comparator), bool(verified),
                      exposure or therapeutic, regimen, timing, population, intent)
         for pub, level, finding, species, model, comparator, verified, exposure, regimen, timing, population, intent
-        in zip(pubs, props["evidence_levels"], props["evidence_findings"], props["evidence_species"],
-               props["evidence_models"], props["evidence_comparator"], props["evidence_verified"],
+        in zip(pubs, props["evidence_levels"], props.get("evidence_findings") or [""] * n,
+               props.get("evidence_species") or [""] * n, props.get("evidence_models") or [""] * n,
+               props["evidence_comparator"], props["evidence_verified"],
                _column(props, "evidence_exposures", n, s.Exposure), _column(props, "evidence_regimens", n, s.Regimen),
                _column(props, "evidence_timings", n, s.Timing), _column(props, "evidence_populations", n,
                                                                         s.Population),
@@ -176,7 +177,10 @@ class GraphStore(Protocol):
         ...
 
     # ---- questions (semantics in graph.questions) ---------------------------------------------------------
-    def inhibitor_rows(self, q: Any) -> list[Any]: ...
+    def inhibitor_rows(self, q: Any, lean: bool = False) -> list[Any]:
+        """`lean`: the claims' and the agent's properties may leave out graph.schema.TEXT_PROPERTIES (the caller
+        shows none of them)."""
+        ...
 
     def dual_action_rows(self, q: Any) -> list[Any]: ...
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from graphql import FieldNode, FragmentDefinitionNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
+from strawberry.types.nodes import SelectedField
 
 from api.graphql import types as t
 from graph import schema as s
@@ -214,3 +215,22 @@ class Reads:
 
 def _more(have: frozenset[str] | None, more: frozenset[str]) -> frozenset[str] | None:
     return None if have is None else have | more
+
+
+
+TEXT_FIELDS: frozenset[str] = frozenset({"finding", "species", "model", "description"})
+"""The GraphQL fields that show graph.schema.TEXT_PROPERTIES (Evidence.finding/species/model, a node's
+description). search_text is never shown."""
+
+
+def reads_text(selections: Sequence[Any]) -> bool:
+    """Whether any field at any depth of `selections` (strawberry's `info.selected_fields`: fields, inline
+    fragments and fragment spreads, whatever their type or directives) is a TEXT_FIELDS one: only then does a
+    question's answer need the text its store could leave out."""
+    todo = list(selections)
+    while todo:
+        selection = todo.pop()
+        if isinstance(selection, SelectedField) and selection.name in TEXT_FIELDS:  # (a spread's name is a fragment's)
+            return True
+        todo.extend(getattr(selection, "selections", None) or [])
+    return False

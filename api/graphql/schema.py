@@ -30,6 +30,7 @@ from api.graphql.context import Context, Limits
 from api.graphql.errors import QuietSchema, bad_argument
 from api.graphql.fast_executor import CompiledSchema
 from api.graphql.fast_path import FastPath
+from api.graphql.request_plan import reads_text
 from api.graphql.response_cache import ResponseCache
 from graph import questions as qs
 from graph import schema as s
@@ -231,7 +232,8 @@ async def _inhibitors_without_harm(
         disease=disease and str(disease), phase=phase and str(phase), tissue=tissue and str(tissue),
         min_evidence=s.EvidenceLevel(min_evidence) if min_evidence else None, include_harmed=include_harmed,
         verified_only=verified_only, clinical=clinical)
-    answers = await run(info, qs.inhibitors_without_harm, info.context.store, q)
+    lean = not reads_text(info.selected_fields)  # then the store may leave the text out
+    answers = await run(info, qs.inhibitors_without_harm, info.context.store, q, lean)
     return [t.InhibitorResult(agent=t.wrap(a.node), verdict=a.verdict, reason=a.bone.reason,
                               facets=[t.facet_verdict(f) for f in a.bone.facets], qualified_by=a.qualified_by,
                               inhibitions=_rels(a.inhibitions), efficacy=_rels(a.efficacy),
