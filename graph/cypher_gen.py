@@ -83,9 +83,10 @@ def load_edges_cypher(fresh: bool = False) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-LEAN_SUFFIX = "_lean"
+LEAN_DIR = "questions/lean"
 LEAN_QUESTIONS = ("inhibitors_without_harm",)
-"""Questions with a generated lean twin (`questions/<name>_lean.cypher`)."""
+"""Questions with a generated lean twin, `cypher/questions/lean/<name>.cypher` (apart from the questions
+themselves: the Browser guide carries the questions, not their store variants)."""
 
 
 def _projection(var: str, keys: list[str]) -> str:
@@ -104,7 +105,7 @@ def lean_question(text: str) -> str:
     lean = text.replace("properties(r)", _projection("r", claim_keys))
     lean = lean.replace("properties(h)", _projection("h", claim_keys))
     lean = lean.replace("properties(a)", _projection("a", agent_keys))
-    head = (HEADER.replace("graph/schema.py", "the question file next to this one and graph/schema.py")
+    head = (HEADER.replace("graph/schema.py", "the question of the same name in cypher/questions/ and graph/schema.py")
             + "// The same question, without the free-text properties (graph/schema.py TEXT_PROPERTIES): the store\n"
               "// runs it when the GraphQL selection reads none of them (api/graphql/request_plan.py TEXT_FIELDS).\n")
     return head + lean
@@ -112,8 +113,7 @@ def lean_question(text: str) -> str:
 
 def generated_files() -> dict[Path, str]:
     root = cypher_dir()
-    lean = {root / "questions" / f"{q}{LEAN_SUFFIX}.cypher": lean_question((root / "questions" / f"{q}.cypher")
-                                                                           .read_text())
+    lean = {root / LEAN_DIR / f"{q}.cypher": lean_question((root / "questions" / f"{q}.cypher").read_text())
             for q in LEAN_QUESTIONS}
     return {
         **lean,

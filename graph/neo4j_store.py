@@ -226,7 +226,7 @@ class Neo4jStore:
                                     _agent(r)) for r in rs]
 
         return self._run(
-            f"questions/inhibitors_without_harm{'_lean' if lean else ''}.cypher", None, convert,
+            f"questions/{'lean/' if lean else ''}inhibitors_without_harm.cypher", None, convert,
             process=q.process, spare=list(q.spare) if q.spare is not None else None, min_rank=q.min_rank,
             min_verified=q.min_verified, clinical=q.clinical, disease=q.disease, phase=q.phase, tissue=q.tissue,
             success=list(qs.SUCCESS_OUTCOMES),

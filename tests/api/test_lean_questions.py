@@ -3,7 +3,7 @@
 The flagship's Cypher ships every claim's properties — findings and models are most of the bytes, and Neo4j spends
 most of the statement building them — although a selection like the benchmark's shows none. When no field at any
 depth is one of api.graphql.request_plan.TEXT_FIELDS, the Neo4j store runs the generated lean twin
-(cypher/questions/inhibitors_without_harm_lean.cypher, graph.cypher_gen.lean_question); otherwise the full text.
+(cypher/questions/lean/inhibitors_without_harm.cypher, graph.cypher_gen.lean_question); otherwise the full text.
 Either way the answer is the embedded store's, byte for byte.
 """
 
@@ -57,7 +57,7 @@ def _files(store: Neo4jStore, query: str) -> tuple[list[str], dict[str, Any]]:
 def test_a_selection_without_text_runs_the_lean_question(neo4j_store: Neo4jStore, memory_store: MemoryStore,
                                                          query: str) -> None:
     files, body = _files(neo4j_store, query)
-    assert files == ["questions/inhibitors_without_harm_lean.cypher"]
+    assert files == ["questions/lean/inhibitors_without_harm.cypher"]
     assert "errors" not in body
     assert body == make_api(memory_store, Limits(response_cache_size=0)).post(query)
 

@@ -1,4 +1,4 @@
-// GENERATED from the question file next to this one and graph/schema.py by `calcigraph schema --cypher`; do not edit by hand.
+// GENERATED from the question of the same name in cypher/questions/ and graph/schema.py by `calcigraph schema --cypher`; do not edit by hand.
 // The same question, without the free-text properties (graph/schema.py TEXT_PROPERTIES): the store
 // runs it when the GraphQL selection reads none of them (api/graphql/request_plan.py TEXT_FIELDS).
 // Question 1 — Inhibitors without harm (semantics: graph/questions.py, InhibitorsWithoutHarm).
