@@ -345,7 +345,8 @@ def run_scale(relationships: int, seconds: float, warmup: float, workers: int) -
                     cells[shape.name, clients, server] = cell
                     print(f"[peer] scale {shape.name} | {clients} | {server}: {cell}", flush=True)
     return {"cells": cells, "checks": checks, "load_before": load_before, "load_after": os.getloadavg(),
-            "started": started, "seconds": seconds, "workers": workers, "relationships": len(records.edges)}
+            "started": started, "seconds": seconds, "workers": workers, "relationships": len(records.edges),
+            "requested": relationships}
 
 
 def report_scale(result: dict[str, Any]) -> str:
@@ -357,7 +358,7 @@ def report_scale(result: dict[str, Any]) -> str:
             rows.append([shape.name if clients == 1 else "", clients, _cell(peer), _cell(ours), _ratio(ours, peer)])
     lb, la = result["load_before"], result["load_after"]
     return "\n".join([
-        f"Run of {result['started']:%Y-%m-%d %H:%M} UTC, `python -m bench.peer --scale {result['relationships']:,} "
+        f"Run of {result['started']:%Y-%m-%d %H:%M} UTC, `python -m bench.peer --scale {result['requested']} "
         f"--seconds {result['seconds']:g}` ({result['relationships']:,} relationships loaded; calcigraph "
         f"`--workers {result['workers']}`, cache off). Machine load average {lb[0]:.1f}/{lb[1]:.1f}/{lb[2]:.1f} "
         f"before, {la[0]:.1f}/{la[1]:.1f}/{la[2]:.1f} after.",
@@ -373,7 +374,8 @@ def report_scale(result: dict[str, Any]) -> str:
 # ---- report -----------------------------------------------------------------------------------------------------
 
 def _cell(c: Cell) -> str:
-    return f"{c.p50_ms:.1f} ms / {c.rps:.0f}" + (f" ({c.errors} err)" if c.errors else "")
+    rps = f"{c.rps:.0f}" if c.rps >= 10 else f"{c.rps:.2g}"
+    return f"{c.p50_ms:.1f} ms / {rps}" + (f" ({c.errors} err)" if c.errors else "")
 
 
 def report(result: dict[str, Any]) -> str:
