@@ -282,17 +282,24 @@ def run(seconds: float, warmup: float, workers: int) -> dict[str, Any]:
                            f"{round_trips(store, Limits(generation_cache=True), shape.ours):g}",
                            f"{peer_round_trips(urls[SERVERS[3]], shape.peer):g}"])
             print(f"[peer] checked: {checks[-1]}", flush=True)
-        cells: dict[tuple[str, int, str], Cell] = {}
-        for shape in SHAPES:
-            for server, url in urls.items():  # warm each server's caches (and the peer's JIT) on this shape
-                wrk(url, shape.peer if server == SERVERS[3] else shape.ours, 8, warmup)
-            for clients in CLIENTS:
-                for server, url in urls.items():
-                    cell = wrk(url, shape.peer if server == SERVERS[3] else shape.ours, clients, seconds)
-                    cells[shape.name, clients, server] = cell
-                    print(f"[peer] {shape.name} | {clients} | {server}: {cell}", flush=True)
+        cells = measure(urls, lambda _shape: CLIENTS, seconds, warmup, 8)
     return {"cells": cells, "checks": checks, "load_before": load_before, "load_after": os.getloadavg(),
             "started": started, "seconds": seconds, "workers": workers}
+
+
+def measure(urls: dict[str, str], clients_for: Callable[[Shape], tuple[int, ...]], seconds: float, warmup: float,
+            warmup_clients: int) -> dict[tuple[str, int, str], Cell]:
+    """Every shape at each of its client counts on every server, the servers interleaved cell by cell."""
+    cells: dict[tuple[str, int, str], Cell] = {}
+    for shape in SHAPES:
+        for server, url in urls.items():  # warm each server's caches (and the peer's JIT) on this shape
+            wrk(url, shape.peer if server == SERVERS[3] else shape.ours, warmup_clients, warmup)
+        for clients in clients_for(shape):
+            for server, url in urls.items():
+                cell = wrk(url, shape.peer if server == SERVERS[3] else shape.ours, clients, seconds)
+                cells[shape.name, clients, server] = cell
+                print(f"[peer] {shape.name} | {clients} | {server}: {cell}", flush=True)
+    return cells
 
 
 SCALE_CLIENTS = (1, 8)
@@ -335,15 +342,7 @@ def run_scale(relationships: int, seconds: float, warmup: float, workers: int) -
             assert shape.same(facts_ours, shape.peer_facts(theirs)), f"{shape.name}: calcigraph and the peer disagree"
             checks.append([shape.name, f"{ours_bytes / 1024:.1f} KB", f"{peer_bytes / 1024:.1f} KB"])
             print(f"[peer] checked at scale: {checks[-1]}", flush=True)
-        cells: dict[tuple[str, int, str], Cell] = {}
-        for shape in SHAPES:
-            for server, url in urls.items():
-                wrk(url, shape.peer if server == SERVERS[3] else shape.ours, 1, warmup)
-            for clients in _scale_clients(shape):
-                for server, url in urls.items():
-                    cell = wrk(url, shape.peer if server == SERVERS[3] else shape.ours, clients, seconds)
-                    cells[shape.name, clients, server] = cell
-                    print(f"[peer] scale {shape.name} | {clients} | {server}: {cell}", flush=True)
+        cells = measure(urls, _scale_clients, seconds, warmup, 1)
     return {"cells": cells, "checks": checks, "load_before": load_before, "load_after": os.getloadavg(),
             "started": started, "seconds": seconds, "workers": workers, "relationships": len(records.edges),
             "requested": relationships}

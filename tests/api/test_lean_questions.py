@@ -53,19 +53,13 @@ def _files(store: Neo4jStore, query: str) -> tuple[list[str], dict[str, Any]]:
     return [f for f in files if f.startswith("questions/")], body
 
 
-@pytest.mark.parametrize("query", LEAN)
-def test_a_selection_without_text_runs_the_lean_question(neo4j_store: Neo4jStore, memory_store: MemoryStore,
-                                                         query: str) -> None:
+@pytest.mark.parametrize(("query", "question"), [
+    *((q, "questions/lean/inhibitors_without_harm.cypher") for q in LEAN),
+    *((q, "questions/inhibitors_without_harm.cypher") for q in FULL),
+])
+def test_the_selection_picks_the_question_and_the_answer_is_the_embedded_one(
+        neo4j_store: Neo4jStore, memory_store: MemoryStore, query: str, question: str) -> None:
     files, body = _files(neo4j_store, query)
-    assert files == ["questions/lean/inhibitors_without_harm.cypher"]
-    assert "errors" not in body
-    assert body == make_api(memory_store, Limits(response_cache_size=0)).post(query)
-
-
-@pytest.mark.parametrize("query", FULL)
-def test_a_selection_with_text_runs_the_full_question(neo4j_store: Neo4jStore, memory_store: MemoryStore,
-                                                      query: str) -> None:
-    files, body = _files(neo4j_store, query)
-    assert files == ["questions/inhibitors_without_harm.cypher"]
+    assert files == [question]
     assert "errors" not in body
     assert body == make_api(memory_store, Limits(response_cache_size=0)).post(query)
