@@ -10,10 +10,12 @@ stores cannot disagree on them.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from threading import Lock
+from weakref import WeakKeyDictionary
 
 from graph import schema as s
 from graph import verdicts as v
@@ -272,9 +274,58 @@ def no_data_notes(agent: Node) -> dict[s.BoneFacet | None, str]:
     return {f: " / ".join(n) for f, n in notes.items()}
 
 
-def judge(row_node: Node, claims: Sequence[v.BoneClaim], facets: Sequence[s.BoneFacet | None]) -> v.BoneVerdict:
-    """The agent's bone verdict over `facets` (graph.verdicts), with its curated no-data notes."""
-    return v.bone_verdict(claims, facets, no_data_notes(row_node))
+def judge(row_node: Node, claims: Sequence[v.BoneClaim], facets: Sequence[s.BoneFacet | None],
+          memo: VerdictMemo | None = None) -> v.BoneVerdict:
+    """The agent's bone verdict over `facets` (graph.verdicts), with its curated no-data notes. With a `memo` (a
+    store whose graph cannot change), each agent's verdict is worked out once per set of claims and facets."""
+    if memo is None:
+        return v.bone_verdict(claims, facets, no_data_notes(row_node))
+    key = (row_node.id, tuple(facets),
+           tuple((c.claim.kind, c.claim.key, c.via.key if c.via else None) for c in claims))
+    found = memo.get(key)
+    if found is None:
+        found = memo.put(key, v.bone_verdict(claims, facets, no_data_notes(row_node)))
+    return found
+
+
+class VerdictMemo:
+    """Bone verdicts of an immutable store, by agent, facets and the claims judged (bounded LRU, thread-safe).
+
+    Why: a verdict is a pure function of the claims, the facets and the agent's no-data notes, and on the embedded
+    store those never change — yet working them out is most of the flagship's time (six facets for each of ~40
+    agents per request). Never used on a store that can be reloaded: there a claim key may carry new evidence."""
+
+    def __init__(self, maxsize: int = 4096) -> None:
+        self.maxsize = maxsize
+        self._items: OrderedDict[tuple[object, ...], v.BoneVerdict] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key: tuple[object, ...]) -> v.BoneVerdict | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[object, ...], verdict: v.BoneVerdict) -> v.BoneVerdict:
+        with self._lock:
+            self._items[key] = verdict
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+        return verdict
+
+
+_MEMOS: WeakKeyDictionary[GraphStore, VerdictMemo] = WeakKeyDictionary()
+
+
+def verdict_memo(store: GraphStore) -> VerdictMemo | None:
+    """The store's verdict memo; None for a store whose graph can change."""
+    if not store.immutable:
+        return None
+    memo = _MEMOS.get(store)
+    if memo is None:
+        memo = _MEMOS.setdefault(store, VerdictMemo())
+    return memo
 
 
 def spare_facets(q_spare: tuple[str, ...] | None, found: dict[str, Node]) -> list[s.BoneFacet | None]:
@@ -292,9 +343,10 @@ def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm, lean: b
     # The id check and the (bounded) query overlap on a remote store; a failed check still wins.
     found, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q, lean))
     facets = spare_facets(q.spare, found)
+    memo = verdict_memo(store)
     answers = []
     for row in rows:
-        bone = judge(row.node, row.bone_claims, facets)
+        bone = judge(row.node, row.bone_claims, facets, memo)
         if bone.verdict not in v.SAFE_VERDICTS and not q.include_harmed:
             continue
         answers.append(InhibitorAnswer(row.agent, bone, _sorted_edges(row.inhibitions), _sorted_edges(row.efficacy),
