@@ -15,6 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import PlainTextResponse
 from strawberry.fastapi import GraphQLRouter
 
+from api.front_cache import AnswerLru, FrontCache, generation_clock
 from api.graphiql import OfflineGraphQLRouter
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
@@ -47,8 +48,8 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
     async def context_getter() -> Context:
         return Context(store=store, limits=limits)
 
-    # a graph that cannot change is cached; one that can only when asked, keyed by its generation
-    schema = create_schema(limits, response_cache=store.immutable or limits.generation_cache)
+    # a graph that cannot change is cached; one that can only when asked, keyed by its generation (api.front_cache)
+    schema = create_schema(limits, response_cache=store.immutable)
     router: GraphQLRouter = OfflineGraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql",
                                                  allow_queries_via_get=True)
     app.include_router(router, prefix="/graphql")
@@ -58,6 +59,10 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
 
     app.add_middleware(RequestGuard, max_body_bytes=limits.max_body_bytes)  # 413/400 before any GraphQL work
     app.add_middleware(GraphQLTimeout, seconds=limits.timeout_seconds)
+    clock = generation_clock(store, limits.generation_cache, limits.generation_check_seconds)
+    if clock is not None and limits.response_cache_size > 0:  # outermost: a replayed answer skips everything else
+        app.add_middleware(FrontCache, answers=AnswerLru(limits.response_cache_size), clock=clock,
+                           max_body_bytes=limits.max_body_bytes)
 
     @app.get("/guide/calcigraph.md", response_class=PlainTextResponse)
     def browser_guide(request: Request) -> PlainTextResponse:

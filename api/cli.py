@@ -154,6 +154,9 @@ def serve(
     generation_cache: bool = typer.Option(False, help="Neo4j: cache answers too, keyed by the loaded graph's "
                                           "generation (a `calcigraph load` invalidates them; edits made outside it "
                                           "do not)."),
+    generation_check: float = typer.Option(1.0, min=0.0, help="With --generation-cache: seconds a generation read "
+                                           "serves all requests (a reload is served at most this late); 0: each "
+                                           "request reads it."),
     workers: int = typer.Option(1, min=1, max=64, help="Server processes (forked, one socket). A request is "
                                 "CPU-bound Python, so one process uses one core: under concurrent load use about "
                                 "one per core. Connection limits and caches are per worker."),
@@ -184,7 +187,7 @@ def serve(
 
     limits = Limits(max_depth=max_depth, max_tokens=max_tokens, max_page_size=max_page_size, max_cost=max_cost,
                     timeout_seconds=timeout, response_cache_size=response_cache, max_body_bytes=max_body_bytes,
-                    generation_cache=generation_cache)
+                    generation_cache=generation_cache, generation_check_seconds=generation_check)
     problem = address_problem(host, port)
     if problem:
         err.print(f"[bold red]error:[/] {problem}")

@@ -41,9 +41,13 @@ class Limits:
     max_cost: int = 250_000
     """Largest estimated answer (api.graphql.guards: values, with list fields weighted by their page size)."""
     generation_cache: bool = False
-    """Also cache answers on a store that can change (Neo4j), keyed by the loaded graph's generation: each request
-    reads the generation (one small query) and a reload by `calcigraph load` invalidates every cached answer. Off by
-    default: a graph edited outside `calcigraph load` keeps its generation, so its cached answers would be stale."""
+    """Also cache answers on a store that can change (Neo4j), keyed by the loaded graph's generation
+    (api.front_cache): a reload by `calcigraph load` invalidates every cached answer within
+    `generation_check_seconds`. Off by default: a graph edited outside `calcigraph load` keeps its generation, so its
+    cached answers would be stale."""
+    generation_check_seconds: float = 1.0
+    """With `generation_cache`: how old a generation read may be (one small query shared by all requests in that
+    time); 0: every request reads it. A reload is served at most this long after it commits."""
     fast_path: bool = True
     """Answer queries with the compiled executor (api.graphql.fast_executor) when it can; False: graphql-core
     executes every request (the tests compare the two; the answers are identical)."""

@@ -1,14 +1,12 @@
-"""Answers cached per request text and variables, keyed by the graph they were computed on.
+"""Execution results cached per request text and variables, on a store whose graph cannot change.
 
 The embedded store is built once at start-up and never written, so the same query with the same variables always
-has the same answer; frontends repeat a handful of query texts. Neo4j can be reloaded under a running API: there the
-cache is opt-in (`calcigraph serve --generation-cache`, `Limits.generation_cache`) and every key includes the loaded
-graph's *generation* — the id `calcigraph load` stamps on every node in the one transaction that writes the graph
-(cypher/store/generation.cypher). Each request reads it (one small query: a hit costs one round trip); a reload
-changes it, so no answer computed on the old graph is replayed after the new one is committed. Only error-free
+has the same answer. Most repeats never get here: api.front_cache replays byte-identical HTTP requests before any
+GraphQL work (and is the only cache on Neo4j, keyed by the graph's generation). This one catches what that layer
+cannot: the same operation sent with other bytes (whitespace, key order, GET instead of POST). Only error-free
 results are kept (errors may come from a timeout or an outage), the cache is a bounded LRU (unique query texts
-cannot grow memory), and parsing, validation and the limits still run first on every request, so a cached answer is
-only ever given to a query that is allowed.
+cannot grow memory), and parsing, validation and the limits still run first, so a cached result is only ever given
+to a query that is allowed.
 """
 
 from __future__ import annotations
@@ -22,7 +20,6 @@ from typing import Any
 from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 
-from api.graphql.errors import ApiError
 
 Key = tuple[str, str, str | None, str | None]
 IMMUTABLE = "immutable"
@@ -95,16 +92,7 @@ class ResponseCache(SchemaExtension):
             variables = json.dumps(context.variables or {}, sort_keys=True)
         except (TypeError, ValueError):  # variables that are not plain JSON: just execute
             return None
-        request = context.context
-        store = getattr(request, "store", None)
-        if store is None or store.immutable:
-            generation: str | None = IMMUTABLE
-        else:
-            read = getattr(store, "generation", None)
-            if read is None:
-                return None  # a changeable store that cannot say which graph it holds: never cached
-            try:
-                generation = request.call_here(read)
-            except ApiError:
-                return None  # store down or slow: execute, and let execution report it
-        return context.query or "", variables, context.operation_name, generation
+        store = getattr(context.context, "store", None)
+        if store is not None and not store.immutable:
+            return None  # a graph that can change is cached only in front (api.front_cache), by its generation
+        return context.query or "", variables, context.operation_name, IMMUTABLE
