@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from threading import Lock
@@ -275,25 +275,48 @@ def no_data_notes(agent: Node) -> dict[s.BoneFacet | None, str]:
 
 
 def judge(row_node: Node, claims: Sequence[v.BoneClaim], facets: Sequence[s.BoneFacet | None],
-          memo: VerdictMemo | None = None) -> v.BoneVerdict:
-    """The agent's bone verdict over `facets` (graph.verdicts), with its curated no-data notes. With a `memo` (a
-    store whose graph cannot change), each agent's verdict is worked out once per set of claims and facets."""
+          memo: VerdictMemo | None = None, immutable: bool = True) -> v.BoneVerdict:
+    """The agent's bone verdict over `facets` (graph.verdicts), with its curated no-data notes.
+
+    With a `memo`, each verdict is worked out once: on an `immutable` store per agent, facets and claim keys; on a
+    store that can change, per agent, facets and the *content* of the claims (every property) and of the no-data
+    notes, so an edited claim is judged again whoever edited it, and a remembered verdict's claim objects are
+    interchangeable with this request's."""
     if memo is None:
         return v.bone_verdict(claims, facets, no_data_notes(row_node))
-    key = (row_node.id, tuple(facets),
-           tuple((c.claim.kind, c.claim.key, c.via.key if c.via else None) for c in claims))
+    key = _identity_key(row_node, claims, facets) if immutable else _content_key(row_node, claims, facets)
     found = memo.get(key)
     if found is None:
-        found = memo.put(key, v.bone_verdict(claims, facets, no_data_notes(row_node)))
+        return memo.put(key, v.bone_verdict(claims, facets, no_data_notes(row_node)))
     return found
 
 
-class VerdictMemo:
-    """Bone verdicts of an immutable store, by agent, facets and the claims judged (bounded LRU, thread-safe).
+def _identity_key(row_node: Node, claims: Sequence[v.BoneClaim], facets: Sequence[s.BoneFacet | None]
+                  ) -> tuple[object, ...]:
+    return (row_node.id, tuple(facets), tuple((c.claim.kind, c.claim.key, c.via.key if c.via else None)
+                                              for c in claims))
 
-    Why: a verdict is a pure function of the claims, the facets and the agent's no-data notes, and on the embedded
-    store those never change — yet working them out is most of the flagship's time (six facets for each of ~40
-    agents per request). Never used on a store that can be reloaded: there a claim key may carry new evidence."""
+
+def _content_key(row_node: Node, claims: Sequence[v.BoneClaim], facets: Sequence[s.BoneFacet | None]
+                 ) -> tuple[object, ...]:
+    return (row_node.id, tuple(facets), tuple(row_node.props.get("no_data_facets") or ()),
+            tuple(row_node.props.get("no_data_notes") or ()),
+            tuple((c.claim.kind, c.claim.key, c.claim.source, c.claim.target, c.facet, c.via.key if c.via else None,
+                   _frozen(c.claim.props)) for c in claims))
+
+
+def _frozen(props: Mapping[str, object]) -> tuple[object, ...]:
+    """A claim's properties as a hashable key: all of them, so that equal keys mean interchangeable claim objects
+    (the verdict hands its claims on to the answer)."""
+    return tuple(sorted((k, tuple(val) if isinstance(val, list) else val) for k, val in props.items()))
+
+
+class VerdictMemo:
+    """Bone verdicts already worked out, by their key (`judge`); a bounded LRU, thread-safe.
+
+    Why: a verdict is a pure function of the claims, the facets and the agent's no-data notes, and between loads
+    those do not change — yet working them out was most of the flagship's Python time (six facets for each of ~40
+    agents per request)."""
 
     def __init__(self, maxsize: int = 4096) -> None:
         self.maxsize = maxsize
@@ -318,10 +341,8 @@ class VerdictMemo:
 _MEMOS: WeakKeyDictionary[GraphStore, VerdictMemo] = WeakKeyDictionary()
 
 
-def verdict_memo(store: GraphStore) -> VerdictMemo | None:
-    """The store's verdict memo; None for a store whose graph can change."""
-    if not store.immutable:
-        return None
+def verdict_memo(store: GraphStore) -> VerdictMemo:
+    """The store's verdict memo (one per store object)."""
     memo = _MEMOS.get(store)
     if memo is None:
         memo = _MEMOS.setdefault(store, VerdictMemo())
@@ -346,7 +367,7 @@ def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm, lean: b
     memo = verdict_memo(store)
     answers = []
     for row in rows:
-        bone = judge(row.node, row.bone_claims, facets, memo)
+        bone = judge(row.node, row.bone_claims, facets, memo, store.immutable)
         if bone.verdict not in v.SAFE_VERDICTS and not q.include_harmed:
             continue
         answers.append(InhibitorAnswer(row.agent, bone, _sorted_edges(row.inhibitions), _sorted_edges(row.efficacy),

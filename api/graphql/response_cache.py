@@ -20,7 +20,6 @@ from typing import Any
 from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 
-
 Key = tuple[str, str, str | None, str | None]
 IMMUTABLE = "immutable"
 """The generation part of the key on a store whose graph cannot change."""
