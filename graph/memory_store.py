@@ -60,6 +60,14 @@ class MemoryStore:
                            for n in graph}
         by_ends = {(e.source, e.target, e.key): e for edges in self._out_edges.values() for e in edges}
         self._in_edges = {n: [by_ends[s, t, k] for s, t, k in graph.in_edges(n, keys=True)] for n in graph}
+        # what `neighbours` answers, per node, relationship kind and direction, already sorted by key: the API asks
+        # it for every object of every nested level of every request
+        self._sorted: dict[tuple[str, s.RelKind, Direction], list[Edge]] = {}
+        for direction, index in ((Direction.OUT, self._out_edges), (Direction.IN, self._in_edges)):
+            for n, edges in index.items():
+                for kind in dict.fromkeys(e.kind for e in edges):
+                    self._sorted[n, kind, direction] = sorted((e for e in edges if e.kind is kind),
+                                                              key=lambda e: e.key)
 
     @classmethod
     def from_records(cls, records: Records) -> MemoryStore:
@@ -140,14 +148,8 @@ class MemoryStore:
                                                   for e in self._out(node_id, R.MEMBER_OF)))
 
     def neighbours(self, ids: Sequence[str], rel: s.RelKind, direction: Direction) -> dict[str, list[Edge]]:
-        out: dict[str, list[Edge]] = {}
-        for node_id in dict.fromkeys(ids):
-            if node_id not in self.graph:
-                out[node_id] = []
-                continue
-            edges = self._out(node_id, rel) if direction is Direction.OUT else self._in(node_id, rel)
-            out[node_id] = sorted(edges, key=lambda e: e.key)
-        return out
+        found = self._sorted
+        return {node_id: list(found.get((node_id, rel, direction), ())) for node_id in dict.fromkeys(ids)}
 
     def search(self, text: str, kinds: Sequence[s.NodeKind], limit: int) -> list[Node]:
         needle = text.strip().lower()
