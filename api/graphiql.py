@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import cache
 
 import orjson
-
 from strawberry.fastapi import GraphQLRouter
 
 from api.workbench import WEB

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import json
 import threading
+import time
 import warnings
+from collections import OrderedDict
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -113,3 +116,59 @@ async def off_loop(coro: Coroutine[Any, Any, T]) -> T:
 def running_off_loop() -> bool:
     """True inside an operation executed by `off_loop` (tests use it to prove where resolvers run)."""
     return threading.current_thread().name.startswith("graphql")
+
+
+INLINE_SECONDS = 0.001
+"""An operation measured to take at most this long may run on the server's loop (`QuickOperations`)."""
+
+
+class QuickOperations:
+    """Operations on a store whose graph cannot change that were measured to execute within `INLINE_SECONDS`.
+
+    Why: handing an operation to a worker thread and back (a queue, a wake-up, an event loop run in the thread)
+    costs about as much as a small lookup's execution itself. An operation's cost on the embedded store depends only
+    on its text, variables and operation name (the graph never changes), so one measured as quick stays quick: it
+    runs on the loop, which it blocks for about a millisecond at most. Everything else — unseen operations, slow
+    ones, any operation on Neo4j (whose statements block) — keeps running off the loop. A bounded LRU of keys.
+    """
+
+    def __init__(self, maxsize: int = 1024, budget_seconds: float = INLINE_SECONDS) -> None:
+        self.maxsize = maxsize
+        self.budget_seconds = budget_seconds
+        self._keys: OrderedDict[tuple[str, str, str | None], None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(query: str | None, variables: dict[str, Any] | None, operation_name: str | None
+            ) -> tuple[str, str, str | None] | None:
+        if query is None:
+            return None
+        try:
+            return query, json.dumps(variables or {}, sort_keys=True), operation_name
+        except (TypeError, ValueError):
+            return None
+
+    def __contains__(self, key: tuple[str, str, str | None]) -> bool:
+        with self._lock:
+            if key in self._keys:
+                self._keys.move_to_end(key)
+                return True
+            return False
+
+    def consider(self, key: tuple[str, str, str | None], result: Any, seconds: float) -> None:
+        """Remember `key` if its operation took at most the budget and answered without errors."""
+        if seconds <= self.budget_seconds and not getattr(result, "errors", None):
+            self.add(key)
+
+    def add(self, key: tuple[str, str, str | None]) -> None:
+        with self._lock:
+            self._keys[key] = None
+            while len(self._keys) > self.maxsize:
+                self._keys.popitem(last=False)
+
+
+async def timed(coro: Coroutine[Any, Any, T]) -> tuple[T, float]:
+    """`coro`'s result and the seconds it took (on the embedded store: its CPU time, as nothing waits on I/O)."""
+    started = time.perf_counter()
+    result = await coro
+    return result, time.perf_counter() - started
