@@ -48,7 +48,7 @@ class ServerLimits:
 
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol (llhttp, in C: a third of a small answer's time is HTTP parsing in pure-Python
+    """uvicorn's httptools protocol (llhttp, in C: about a quarter of a small answer's time went into pure-Python
     h11), plus two limits on each request head: a deadline and a size while it is still incomplete."""
 
     header_timeout: float = ServerLimits.header_timeout
