@@ -361,8 +361,13 @@ def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm, lean: b
                             ) -> list[InhibitorAnswer]:
     """`lean`: the caller shows no free text of the claims or the agent (graph.schema.TEXT_PROPERTIES), so the
     store may leave it out; the verdicts never read it."""
-    # The id check and the (bounded) query overlap on a remote store; a failed check still wins.
-    found, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q, lean))
+    if q.spare is None and not (q.disease or q.phase or q.tissue):
+        # Only `process` to check, and any row proves it: the question MATCHes it as a Process. So the check costs
+        # a statement only when there is no row (then it says whether the id is unknown or the answer empty).
+        rows = store.inhibitor_rows(q, lean)
+        found = {} if rows else q.check(store)
+    else:  # the id check and the (bounded) query overlap on a remote store; a failed check still wins
+        found, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q, lean))
     facets = spare_facets(q.spare, found)
     memo = verdict_memo(store)
     answers = []
