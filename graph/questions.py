@@ -338,6 +338,11 @@ class VerdictMemo:
         return verdict
 
 
+MEMO_MAX_ROWS = 512
+"""An answer with more agents than this is judged without the memo: it would evict what it stores before reuse,
+and everything it keeps (verdicts with their claims) is heap the garbage collector walks — at 10^5 relationships
+that put 200 ms pauses into unrelated requests. The curated graph's flagship has ~40 rows."""
+
 _MEMOS: WeakKeyDictionary[GraphStore, VerdictMemo] = WeakKeyDictionary()
 
 
@@ -369,7 +374,7 @@ def inhibitors_without_harm(store: GraphStore, q: InhibitorsWithoutHarm, lean: b
     else:  # the id check and the (bounded) query overlap on a remote store; a failed check still wins
         found, rows = store.together(lambda: q.check(store), lambda: store.inhibitor_rows(q, lean))
     facets = spare_facets(q.spare, found)
-    memo = verdict_memo(store)
+    memo = verdict_memo(store) if len(rows) <= MEMO_MAX_ROWS else None
     answers = []
     for row in rows:
         bone = judge(row.node, row.bone_claims, facets, memo, store.immutable)
