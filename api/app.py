@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import PlainTextResponse
 from strawberry.fastapi import GraphQLRouter
 
-from api.front_cache import AnswerLru, FrontCache, generation_clock
+from api.front_cache import FrontCache, answer_cache, generation_clock
 from api.graphiql import OfflineGraphQLRouter
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
@@ -61,7 +61,7 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
     app.add_middleware(GraphQLTimeout, seconds=limits.timeout_seconds)
     clock = generation_clock(store, limits.generation_cache, limits.generation_check_seconds)
     if clock is not None and limits.response_cache_size > 0:  # outermost: a replayed answer skips everything else
-        app.add_middleware(FrontCache, answers=AnswerLru(limits.response_cache_size), clock=clock,
+        app.add_middleware(FrontCache, answers=answer_cache(limits.response_cache_size), clock=clock,
                            max_body_bytes=limits.max_body_bytes)
 
     @app.get("/guide/calcigraph.md", response_class=PlainTextResponse)

@@ -25,12 +25,12 @@ import concurrent.futures
 import logging
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph.lru import Lru
 from graph.store import GraphStore, StoreTimeout, StoreUnavailable
 
 log = logging.getLogger("calcigraph.api")
@@ -47,43 +47,13 @@ class Answer:
     body: bytes
 
 
-class AnswerLru:
-    """Answers by key, bounded by count and by bytes (thread-safe: the ASGI layer runs on one loop, tests on
-    several)."""
+MAX_ANSWER_BYTES = 64 * 2**20
+"""The most bytes of answers one server process keeps (besides the count, `Limits.response_cache_size`)."""
 
-    def __init__(self, max_items: int, max_bytes: int = 64 * 2**20) -> None:
-        self.max_items = max_items
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[Key, Answer] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
 
-    def get(self, key: Key) -> Answer | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return found
-
-    def put(self, key: Key, answer: Answer) -> None:
-        size = len(answer.body)
-        if self.max_items <= 0 or size > self.max_bytes:
-            return
-        with self._lock:
-            old = self._items.pop(key, None)
-            self._bytes += size - (len(old.body) if old else 0)
-            self._items[key] = answer
-            while len(self._items) > self.max_items or self._bytes > self.max_bytes:
-                _, evicted = self._items.popitem(last=False)
-                self._bytes -= len(evicted.body)
-
-    def __len__(self) -> int:
-        return len(self._items)
+def answer_cache(max_items: int) -> Lru[Key, Answer]:
+    """Answers by key, bounded by count and by bytes."""
+    return Lru(max_items, MAX_ANSWER_BYTES, weight=lambda answer: len(answer.body))
 
 
 class GenerationClock:
@@ -115,6 +85,8 @@ class GenerationClock:
                 start = False
         if start:
             self._pool.submit(self._read_into, pending)
+        elif pending.done():  # the usual hit: a fresh read already answered, nothing to wait for
+            return pending.result()
         return await asyncio.wrap_future(pending)
 
     def _read_into(self, pending: concurrent.futures.Future[str | None]) -> None:
@@ -146,7 +118,7 @@ def generation_clock(store: GraphStore, cache_mutable: bool, check_seconds: floa
 class FrontCache:
     """Replays earlier `200` answers to byte-identical /graphql requests on the same graph generation."""
 
-    def __init__(self, app: ASGIApp, answers: AnswerLru, clock: GenerationClock, max_body_bytes: int,
+    def __init__(self, app: ASGIApp, answers: Lru[Key, Answer], clock: GenerationClock, max_body_bytes: int,
                  path: str = "/graphql") -> None:
         self.app = app
         self.answers = answers

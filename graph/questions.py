@@ -10,15 +10,15 @@ stores cannot disagree on them.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from threading import Lock
 from weakref import WeakKeyDictionary
 
 from graph import schema as s
 from graph import verdicts as v
+from graph.lru import Lru
 from graph.store import Direction as StoreDirection
 from graph.store import Edge, EvidenceItem, GraphStore, Node, NodeFilter, SortField
 
@@ -275,13 +275,13 @@ def no_data_notes(agent: Node) -> dict[s.BoneFacet | None, str]:
 
 
 def judge(row_node: Node, claims: Sequence[v.BoneClaim], facets: Sequence[s.BoneFacet | None],
-          memo: VerdictMemo | None = None, immutable: bool = True) -> v.BoneVerdict:
+          memo: VerdictMemo | None = None, immutable: bool = False) -> v.BoneVerdict:
     """The agent's bone verdict over `facets` (graph.verdicts), with its curated no-data notes.
 
     With a `memo`, each verdict is worked out once: on an `immutable` store per agent, facets and claim keys; on a
-    store that can change, per agent, facets and the *content* of the claims (every property) and of the no-data
-    notes, so an edited claim is judged again whoever edited it, and a remembered verdict's claim objects are
-    interchangeable with this request's."""
+    store that can change (the default, always safe), per agent, facets and the *content* of the claims (every
+    property) and of the no-data notes, so an edited claim is judged again whoever edited it, and a remembered
+    verdict's claim objects are interchangeable with this request's."""
     if memo is None:
         return v.bone_verdict(claims, facets, no_data_notes(row_node))
     key = _identity_key(row_node, claims, facets) if immutable else _content_key(row_node, claims, facets)
@@ -311,31 +311,12 @@ def _frozen(props: Mapping[str, object]) -> tuple[object, ...]:
     return tuple(sorted((k, tuple(val) if isinstance(val, list) else val) for k, val in props.items()))
 
 
-class VerdictMemo:
-    """Bone verdicts already worked out, by their key (`judge`); a bounded LRU, thread-safe.
+VerdictMemo = Lru[tuple[object, ...], v.BoneVerdict]
+"""Bone verdicts already worked out, by their key (`judge`).
 
-    Why: a verdict is a pure function of the claims, the facets and the agent's no-data notes, and between loads
-    those do not change — yet working them out was most of the flagship's Python time (six facets for each of ~40
-    agents per request)."""
-
-    def __init__(self, maxsize: int = 4096) -> None:
-        self.maxsize = maxsize
-        self._items: OrderedDict[tuple[object, ...], v.BoneVerdict] = OrderedDict()
-        self._lock = Lock()
-
-    def get(self, key: tuple[object, ...]) -> v.BoneVerdict | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[object, ...], verdict: v.BoneVerdict) -> v.BoneVerdict:
-        with self._lock:
-            self._items[key] = verdict
-            while len(self._items) > self.maxsize:
-                self._items.popitem(last=False)
-        return verdict
+Why: a verdict is a pure function of the claims, the facets and the agent's no-data notes, and between loads those
+do not change — yet working them out was most of the flagship's Python time (six facets for each of ~40 agents per
+request)."""
 
 
 MEMO_MAX_ROWS = 512
@@ -350,7 +331,7 @@ def verdict_memo(store: GraphStore) -> VerdictMemo:
     """The store's verdict memo (one per store object)."""
     memo = _MEMOS.get(store)
     if memo is None:
-        memo = _MEMOS.setdefault(store, VerdictMemo())
+        memo = _MEMOS.setdefault(store, Lru(4096))
     return memo
 
 

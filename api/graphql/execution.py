@@ -16,10 +16,11 @@ import json
 import threading
 import time
 import warnings
-from collections import OrderedDict
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
+
+from graph.lru import Lru
 
 T = TypeVar("T")
 
@@ -118,6 +119,18 @@ def running_off_loop() -> bool:
     return threading.current_thread().name.startswith("graphql")
 
 
+def operation_key(query: str | None, variables: dict[str, Any] | None, operation_name: str | None
+                  ) -> tuple[str, str, str | None] | None:
+    """What makes two operations the same on a graph that cannot change: text, variables (as JSON, keys sorted) and
+    operation name. None for variables that are not plain JSON (then nothing is remembered)."""
+    if query is None:
+        return None
+    try:
+        return query, json.dumps(variables or {}, sort_keys=True), operation_name
+    except (TypeError, ValueError):
+        return None
+
+
 INLINE_SECONDS = 0.001
 """An operation measured to take at most this long may run on the server's loop (`QuickOperations`)."""
 
@@ -133,27 +146,13 @@ class QuickOperations:
     """
 
     def __init__(self, maxsize: int = 1024, budget_seconds: float = INLINE_SECONDS) -> None:
-        self.maxsize = maxsize
         self.budget_seconds = budget_seconds
-        self._keys: OrderedDict[tuple[str, str, str | None], None] = OrderedDict()
-        self._lock = threading.Lock()
+        self._keys: Lru[tuple[str, str, str | None], bool] = Lru(maxsize)
 
-    @staticmethod
-    def key(query: str | None, variables: dict[str, Any] | None, operation_name: str | None
-            ) -> tuple[str, str, str | None] | None:
-        if query is None:
-            return None
-        try:
-            return query, json.dumps(variables or {}, sort_keys=True), operation_name
-        except (TypeError, ValueError):
-            return None
+    key = staticmethod(operation_key)
 
     def __contains__(self, key: tuple[str, str, str | None]) -> bool:
-        with self._lock:
-            if key in self._keys:
-                self._keys.move_to_end(key)
-                return True
-            return False
+        return key in self._keys
 
     def consider(self, key: tuple[str, str, str | None], result: Any, seconds: float) -> None:
         """Remember `key` if its operation took at most the budget and answered without errors."""
@@ -161,10 +160,7 @@ class QuickOperations:
             self.add(key)
 
     def add(self, key: tuple[str, str, str | None]) -> None:
-        with self._lock:
-            self._keys[key] = None
-            while len(self._keys) > self.maxsize:
-                self._keys.popitem(last=False)
+        self._keys.put(key, True)
 
 
 async def timed(coro: Coroutine[Any, Any, T]) -> tuple[T, float]:

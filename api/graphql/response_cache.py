@@ -11,51 +11,17 @@ to a query that is allowed.
 
 from __future__ import annotations
 
-import json
-from collections import OrderedDict
 from collections.abc import AsyncIterator
-from threading import Lock
 from typing import Any
 
 from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 
-Key = tuple[str, str, str | None, str | None]
-IMMUTABLE = "immutable"
-"""The generation part of the key on a store whose graph cannot change."""
+from api.graphql.execution import operation_key
+from graph.lru import Lru
 
-
-class LruResults:
-    """A thread-safe bounded LRU of execution results."""
-
-    def __init__(self, maxsize: int) -> None:
-        self.maxsize = maxsize
-        self._items: OrderedDict[Key, ExecutionResult] = OrderedDict()
-        self._lock = Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: Key) -> ExecutionResult | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return found
-
-    def put(self, key: Key, result: ExecutionResult) -> None:
-        if self.maxsize <= 0:
-            return
-        with self._lock:
-            self._items[key] = result
-            self._items.move_to_end(key)
-            while len(self._items) > self.maxsize:
-                self._items.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._items)
+Key = tuple[str, str, str | None]
+"""api.graphql.execution.operation_key"""
 
 
 class ResponseCache(SchemaExtension):
@@ -65,12 +31,12 @@ class ResponseCache(SchemaExtension):
     instead of executing the document.
     """
 
-    def __init__(self, results: LruResults) -> None:
+    def __init__(self, results: Lru[Key, ExecutionResult]) -> None:
         self.results = results
 
     @staticmethod
-    def store(maxsize: int) -> LruResults:
-        return LruResults(maxsize)
+    def store(maxsize: int) -> Lru[Key, ExecutionResult]:
+        return Lru(maxsize)
 
     async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context
@@ -87,11 +53,7 @@ class ResponseCache(SchemaExtension):
     async def _key(context: Any) -> Key | None:
         if context.result is not None:  # refused before execution (operation guard): nothing to look up or keep
             return None
-        try:
-            variables = json.dumps(context.variables or {}, sort_keys=True)
-        except (TypeError, ValueError):  # variables that are not plain JSON: just execute
-            return None
         store = getattr(context.context, "store", None)
         if store is not None and not store.immutable:
             return None  # a graph that can change is cached only in front (api.front_cache), by its generation
-        return context.query or "", variables, context.operation_name, IMMUTABLE
+        return operation_key(context.query, context.variables, context.operation_name)  # None: just execute

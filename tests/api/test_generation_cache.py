@@ -17,6 +17,11 @@ from tests.conftest import Neo4jGraph
 AGENT = "query ($id: ID!) { agent(id: $id) { id name memberOf { target { name } } } }"
 
 
+def _without_etidronate(records: Records) -> Records:
+    return Records([n for n in records.nodes if n.id != "etidronate"],
+                   [e for e in records.edges if "etidronate" not in (e.source, e.target)])
+
+
 def test_with_a_zero_check_interval_a_repeated_query_costs_one_generation_read(neo4j_store: Neo4jStore) -> None:
     api = make_api(neo4j_store, Limits(generation_cache=True, generation_check_seconds=0))
     first = api.data(AGENT, {"id": "etidronate"})
@@ -39,8 +44,7 @@ def test_a_reload_invalidates_every_cached_answer(neo4j_store: Neo4jStore, neo4j
                                                   shipped_records: Records) -> None:
     api = make_api(neo4j_store, Limits(generation_cache=True, generation_check_seconds=0))
     assert api.data(AGENT, {"id": "etidronate"})["agent"]["id"] == "etidronate"
-    without = Records([n for n in shipped_records.nodes if n.id != "etidronate"],
-                      [e for e in shipped_records.edges if "etidronate" not in (e.source, e.target)])
+    without = _without_etidronate(shipped_records)
     neo4j_graph.load(without)  # the next test using neo4j_store reloads the shipped graph
     assert api.error(AGENT, {"id": "etidronate"})["extensions"]["argument"] == "id"
     neo4j_graph.load(shipped_records)
@@ -53,8 +57,7 @@ def test_a_reload_is_served_once_the_check_interval_has_passed(neo4j_store: Neo4
                                                                shipped_records: Records) -> None:
     api = make_api(neo4j_store, Limits(generation_cache=True, generation_check_seconds=0.3))
     assert api.data(AGENT, {"id": "etidronate"})["agent"]["id"] == "etidronate"
-    without = Records([n for n in shipped_records.nodes if n.id != "etidronate"],
-                      [e for e in shipped_records.edges if "etidronate" not in (e.source, e.target)])
+    without = _without_etidronate(shipped_records)
     neo4j_graph.load(without)
     time.sleep(0.4)  # past the interval, the next request reads the new generation whatever the machine's speed
     assert api.error(AGENT, {"id": "etidronate"})["extensions"]["argument"] == "id"
