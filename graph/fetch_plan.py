@@ -9,6 +9,7 @@ by the DataLoaders as before, so a plan can change round trips, never answers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from graph import schema as s
@@ -91,8 +92,9 @@ class FetchPlan:
     tree: NodeTree
     node_keys: frozenset[str] | None = None
     """The node properties the request reads (every node of the plan gets the same set); None: all of them."""
-    rel_keys: frozenset[str] | None = None
-    """The relationship properties the request reads; None: all of them."""
+    rel_keys: Mapping[tuple[s.RelKind, Direction], frozenset[str] | None] | None = None
+    """The relationship properties the request reads, per relationship type and direction (the way the request's
+    DataLoaders hold relationship lists); None, or a type and direction it does not name: all of them."""
 
 
 @dataclass

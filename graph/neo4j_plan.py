@@ -8,10 +8,12 @@ projection composed here from the plan. Nothing in the composed text comes from 
 ids, filters, page bounds — is a parameter. When the plan names the properties the request reads
 (`FetchPlan.node_keys`/`rel_keys`), nodes and relationships come as map projections of just those (schema
 property names) instead of `properties(…)`: a frontend's list reads a handful of a node's properties, not its search
-text and every evidence list. Each projected node is `{id, kind, props}` plus one list per planned
-relationship branch, `{type, source, target, props}` per relationship plus its far end and the publications its
-evidence cites (a COLLECT subquery: an index seek per cited id) — the row shapes `graph.neo4j_store` already
-converts, so a planned read and a level-by-level read build the very same `Node`s and `Edge`s.
+text, and of a claim's evidence the lists it shows; a relationship it only follows (`memberOf { target { name } }`)
+comes with its key alone. Each projected node is `{props, kind}` (no kind for a list's own nodes: the head keeps only
+that label) plus one list per planned relationship branch, `{props, end}` per relationship (or `{props, far}`, the
+far end's id, when nothing of it is selected) plus the publications its evidence cites (a COLLECT subquery: an index
+seek per cited id). `decode` rebuilds the very `Node`s and `Edge`s the store's level-by-level reads build: ids and
+keys are in the properties, a relationship's type comes from the plan and its near end from its parent.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from graph import cypher_files
+from graph import schema as s
 from graph.fetch_plan import Fetched, FetchPlan, ListRoot, NodeTree
 from graph.store import Direction, Edge, Node, Page
 
@@ -45,13 +48,29 @@ def statement(plan: FetchPlan) -> tuple[str, dict[str, Any]]:
     else:
         head = cypher_files.named("store/planned.cypher")["by_id"]
         params = {"id": root.id}
-    shape = _Shape(_props(plan.node_keys), _props(plan.rel_keys), names)
-    return f"{head}\nRETURN total, [v0 IN page | {_node('v0', plan.tree, shape)}] AS items", params
+    node_keys = None if plan.node_keys is None else plan.node_keys | NODE_IDENTITY
+    shape = _Shape(_props(node_keys), plan.rel_keys, names)
+    root_kind = isinstance(root, ListRoot)  # the head keeps only nodes with the list's label: no need to ask
+    return (f"{head}\nRETURN total, [v0 IN page | {_node('v0', plan.tree, shape, with_kind=not root_kind)}] AS items",
+            params)
+
+
+NODE_IDENTITY = frozenset({"id"})
+EDGE_IDENTITY = frozenset({"key"})
+"""Every projected node carries its id, every relationship its key, inside its properties: the row shape has no
+separate id, type or end ids (the decoder knows the type from the plan, the near end from the parent, the far end
+from its own projection), since every map key and value on the wire is an object the driver builds (a fifth of a
+planned nested list's statement time went on them)."""
 
 
 class _Shape:
-    def __init__(self, node_props: str, rel_props: str, names: Iterator[str]) -> None:
-        self.node_props, self.rel_props, self.names = node_props, rel_props, names
+    def __init__(self, node_props: str, rel_keys: Mapping[tuple[Any, Direction], frozenset[str] | None] | None,
+                 names: Iterator[str]) -> None:
+        self.node_props, self.rel_keys, self.names = node_props, rel_keys, names
+
+    def rel_props(self, rel: Any, direction: Direction) -> str:
+        keys = None if self.rel_keys is None else self.rel_keys.get((rel, direction))
+        return _props(None if keys is None else keys | EDGE_IDENTITY)
 
     def __next__(self) -> str:
         return next(self.names)
@@ -67,24 +86,24 @@ def _props(keys: frozenset[str] | None) -> str:
     return "@V@ {" + ", ".join(f".{k}" for k in sorted(keys)) + "}"
 
 
-def _node(var: str, tree: NodeTree, names: _Shape) -> str:
-    parts = [f"id: {var}.id", f"kind: {KIND.format(v=var)}", f"props: {names.node_props.replace('@V@', var)}"]
+def _node(var: str, tree: NodeTree, names: _Shape, with_kind: bool = True) -> str:
+    parts = [f"props: {names.node_props.replace('@V@', var)}"]
+    if with_kind:
+        parts.append(f"kind: {KIND.format(v=var)}")
     for i, branch in enumerate(tree.rels.values()):
         rel = branch.rel.value
         if not _IDENTIFIER.match(rel):  # schema values only; never let anything else into the text
             raise ValueError(f"not a relationship type: {rel!r}")
         r, far = next(names), next(names)
-        if branch.direction is Direction.OUT:
-            pattern, source, target = f"({var})-[{r}:{rel}]->({far})", var, far
-        else:
-            pattern, source, target = f"({var})<-[{r}:{rel}]-({far})", far, var
-        item = [f"type: type({r})", f"source: {source}.id", f"target: {target}.id",
-                f"props: {names.rel_props.replace('@V@', r)}"]
+        arrow = f"-[{r}:{rel}]->" if branch.direction is Direction.OUT else f"<-[{r}:{rel}]-"
+        item = [f"props: {names.rel_props(branch.rel, branch.direction).replace('@V@', r)}"]
         if branch.end is not None:
             item.append(f"end: {_node(far, branch.end, names)}")
+        else:
+            item.append(f"far: {far}.id")
         if branch.cited is not None:
             item.append(f"cited: {_cited(r, branch.cited, names)}")
-        parts.append(f"rel{i}: [{pattern} | {{{', '.join(item)}}}]")
+        parts.append(f"rel{i}: [({var}){arrow}({far}) | {{{', '.join(item)}}}]")
     if tree.cited is not None:
         parts.append(f"cited: {_cited(var, tree.cited, names)}")
     return "{" + ", ".join(parts) + "}"
@@ -96,11 +115,16 @@ def _cited(holder: str, tree: NodeTree, names: _Shape) -> str:
             f"RETURN {_node(pub, tree, names)} }}")
 
 
-def decode(plan: FetchPlan, row: Mapping[str, Any], node: Callable[[Mapping[str, Any]], Node],
-           edge: Callable[[Mapping[str, Any]], Edge]) -> Fetched:
-    """The statement's one row as DataLoader contents; `node`/`edge` are the store's own row converters."""
+Clean = Callable[[Any], Mapping[str, Any]]
+"""The store's own cleaning of a property map from the wire (graph.neo4j_store drops server-only properties)."""
+
+
+def decode(plan: FetchPlan, row: Mapping[str, Any], clean: Clean) -> Fetched:
+    """The statement's one row as DataLoader contents: the very `Node`s and `Edge`s the store's level-by-level
+    reads build."""
     out = Fetched(None)
-    items = [_walk(item, plan.tree, node, edge, out) for item in row["items"]]
+    kind = plan.root.kind if isinstance(plan.root, ListRoot) else None
+    items = [_walk(item, plan.tree, clean, out, kind) for item in row["items"]]
     if isinstance(plan.root, ListRoot):
         out.page = Page(items, row["total"])
     elif not items:
@@ -108,27 +132,34 @@ def decode(plan: FetchPlan, row: Mapping[str, Any], node: Callable[[Mapping[str,
     return out
 
 
-def _walk(item: Mapping[str, Any], tree: NodeTree, node: Callable[[Mapping[str, Any]], Node],
-          edge: Callable[[Mapping[str, Any]], Edge], out: Fetched) -> Node:
-    found = node(item)
+def _walk(item: Mapping[str, Any], tree: NodeTree, clean: Clean, out: Fetched, kind: s.NodeKind | None = None) -> Node:
+    props = clean(item["props"])
+    found = Node(props["id"], kind or s.NodeKind(item["kind"]), props)
     out.nodes[found.id] = found
     for i, branch in enumerate(tree.rels.values()):
         entries = item[f"rel{i}"]
-        edges = sorted((edge(e) for e in entries), key=lambda e: e.key)
-        out.neighbours.setdefault((branch.rel, branch.direction), {})[found.id] = edges
+        rel, outgoing = branch.rel, branch.direction is Direction.OUT
+        edges = []
         for e in entries:
-            if branch.end is not None:
-                _walk(e["end"], branch.end, node, edge, out)
+            far = _walk(e["end"], branch.end, clean, out).id if branch.end is not None else e["far"]
+            edge_props = clean(e["props"])
+            edges.append(Edge(edge_props["key"], rel, found.id if outgoing else far, far if outgoing else found.id,
+                              edge_props))
             if branch.cited is not None:
-                _cite(e["props"], e["cited"], branch.cited, node, edge, out)
+                _cite(edge_props, e["cited"], branch.cited, clean, out)
+        edges.sort(key=_key)
+        out.neighbours.setdefault((rel, branch.direction), {})[found.id] = edges
     if tree.cited is not None:
-        _cite(item["props"], item["cited"], tree.cited, node, edge, out)
+        _cite(props, item["cited"], tree.cited, clean, out)
     return found
 
 
-def _cite(props: Mapping[str, Any], cited: list[Any], tree: NodeTree, node: Callable[[Mapping[str, Any]], Node],
-          edge: Callable[[Mapping[str, Any]], Edge], out: Fetched) -> None:
+def _key(edge: Edge) -> str:
+    return edge.key
+
+
+def _cite(props: Mapping[str, Any], cited: list[Any], tree: NodeTree, clean: Clean, out: Fetched) -> None:
     for pub in cited:
-        _walk(pub, tree, node, edge, out)
+        _walk(pub, tree, clean, out)
     for pub_id in props.get("evidence_pubs") or ():
         out.nodes.setdefault(pub_id, None)  # a cited id with no node: known absent

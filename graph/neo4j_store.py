@@ -31,11 +31,17 @@ SERVER_ONLY_PROPS = ("generation",)
 
 
 def _clean(props: Mapping[str, Any]) -> dict[str, Any]:
+    """A node's or relationship's properties as the embedded store holds them: without the loader's bookkeeping,
+    and without the nulls a map projection (`n {.a, .b}`) returns for properties the element does not have —
+    `properties(n)` omits those (Neo4j stores no nulls), and readers count on absence (`props.get(k, default)`)."""
     if isinstance(props, dict):  # the driver decodes every map into a fresh dict: drop the bookkeeping in place
         for key in SERVER_ONLY_PROPS:  # (a copy per node and relationship was a sixth of a large planned read)
             props.pop(key, None)
+        if None in props.values():
+            for key in [k for k, v in props.items() if v is None]:
+                del props[key]
         return props
-    return {k: v for k, v in props.items() if k not in SERVER_ONLY_PROPS}
+    return {k: v for k, v in props.items() if k not in SERVER_ONLY_PROPS and v is not None}
 
 
 def _node(row: Mapping[str, Any]) -> Node:
@@ -206,7 +212,7 @@ class Neo4jStore:
         statement from the plan); what `get_many`, `list_nodes` and `neighbours` would have answered, level by level.
         """
         text, params = neo4j_plan.statement(plan)
-        return self._query(text, lambda rs: neo4j_plan.decode(plan, rs[0], _node, _edge), params)
+        return self._query(text, lambda rs: neo4j_plan.decode(plan, rs[0], _clean), params)
 
     def search(self, text: str, kinds: Sequence[s.NodeKind], limit: int) -> list[Node]:
         needle = text.strip().lower()

@@ -65,15 +65,39 @@ class Context(BaseContext):
         super().__init__()
         self.nodes: DataLoader[str, Node | None] = DataLoader(load_fn=self._load_nodes)
         self._pages: list[tuple[ListRoot, Page]] = []
+        self._planned_nodes: dict[str, Node | None] = {}
+        self._planned_edges: dict[tuple[s.RelKind, Direction], dict[str, list[Edge]]] = {}
 
     def prime(self, fetched: Fetched, root: ListRoot | IdRoot) -> None:
         """Fill the DataLoaders (and the root page) from a planned read (graph.fetch_plan), so resolving the request
         reads what is already loaded instead of going back to the store level by level."""
         self.nodes.prime_many(fetched.nodes)
+        self._planned_nodes.update(fetched.nodes)
         for (rel, direction), lists in fetched.neighbours.items():
             self.neighbours(rel, direction).prime_many(lists)
+            self._planned_edges.setdefault((rel, direction), {}).update(lists)
         if isinstance(root, ListRoot) and fetched.page is not None:
             self._pages.append((root, fetched.page))
+
+    def planned_nodes(self, ids: list[str]) -> list[Node | None] | None:
+        """The nodes of `ids` when a planned read loaded them all (None where it found none), else None. The same
+        values the primed DataLoader would give, without its per-key futures (a tenth of a planned nested list's
+        time)."""
+        planned = self._planned_nodes
+        try:
+            return [planned[i] for i in ids]
+        except KeyError:
+            return None
+
+    def planned_edges(self, ids: list[str], rel: s.RelKind, direction: Direction) -> list[list[Edge]] | None:
+        """As `planned_nodes`, for the relationship lists of `ids`."""
+        planned = self._planned_edges.get((rel, direction))
+        if planned is None:
+            return None
+        try:
+            return [planned[i] for i in ids]
+        except KeyError:
+            return None
 
     def planned_page(self, root: ListRoot) -> Page | None:
         """The page a planned read already fetched for exactly these list arguments, if any."""

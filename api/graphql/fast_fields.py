@@ -12,8 +12,9 @@ root resolvers still return strawberry objects (a question's answer, a page), so
 reads the same values: a node column reads `Node.props` exactly as `types.wrap` does, a relationship column reads
 `Edge.props` exactly as `types.relationship` does. The resolver fields that load from the store (relationship lists,
 a relationship's ends, an evidence item's publication) load a whole column at once: on Neo4j through the request's
-DataLoaders (so round trips stay batched per level — and are already loaded when the request was planned), on the
-embedded store by direct calls (in-process: a DataLoader's per-key futures only add time).
+DataLoaders (so round trips stay batched per level), or straight from what a planned read loaded (the same values
+the primed DataLoaders hold, without their per-key futures); on the embedded store by direct calls (in-process: a
+DataLoader's per-key futures only add time).
 
 A field this module does not know (a resolver added later) makes `column` return None, and the request falls back
 to graphql-core; so a new field can never be answered differently by the two paths, only more slowly.
@@ -57,6 +58,10 @@ async def _load_nodes(ctx: Context, ids: list[str]) -> list[Node | None]:
         await asyncio.sleep(0)  # a cancellation point per load, as a DataLoader's await is (the request's timeout)
         found = ctx.store.get_many(ids)
         return [found.get(i) for i in ids]
+    planned = ctx.planned_nodes(ids)
+    if planned is not None:
+        await asyncio.sleep(0)
+        return planned
     return await ctx.nodes.load_many(ids)
 
 
@@ -65,6 +70,10 @@ async def _load_edges(ctx: Context, ids: list[str], rel: s.RelKind, direction: D
         await asyncio.sleep(0)
         found = ctx.store.neighbours(ids, rel, direction)
         return [found.get(i, []) for i in ids]
+    planned = ctx.planned_edges(ids, rel, direction)
+    if planned is not None:
+        await asyncio.sleep(0)
+        return planned
     return await ctx.neighbours(rel, direction).load_many(ids)
 
 

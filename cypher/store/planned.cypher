@@ -1,6 +1,6 @@
 // The starting rows of a planned read (graph/neo4j_plan.py): each statement here ends with `total` and `page`
 // (the nodes to project). graph/neo4j_plan.py appends the projection it composes from the request's selection:
-//   RETURN total, [n0 IN page | n0 {id, kind, props, <relationship lists>...}] AS items
+//   RETURN total, [v0 IN page | {props: v0 {.id, ...}, rel0: [(v0)-[v1:TYPE]->(v2) | {props: v1 {.key, ...}, end: ...}]}] AS items
 // Relationship types in that projection come from graph/schema.py, never from the request; values are parameters.
 
 // name: list_asc

@@ -57,6 +57,21 @@ DOCUMENTS: list[tuple[str, dict[str, Any] | None]] = [
     # one node reached twice with different selections (a planned read loads the union of what is read)
     ('{ agent(id: "etidronate") { id memberOf { target { id name incomingMemberOf(limit: 3) { source { id '
      "description synonyms ... on Agent { agentKind approval } } } } } } }", None),
+    # one relationship list reached at two depths with different selections (its key alone at the first, evidence
+    # at the third): a slim plan loads, per relationship type and direction, what every selection of it reads
+    ("{ agents(limit: 4) { items { id memberOf { key target { incomingMemberOf(limit: 3) { source { id memberOf {"
+     " bestLevel evidence { pub finding species } } } } } } } } }", None),
+    # evidence lists narrowed to the selected fields, on claims and on disease and phase nodes
+    ("{ diseases(limit: 6) { items { id evidence { pub level } hasPhase { key target { id evidence { finding intent"
+     " population regimen timing exposure comparator verified model } } } } } }", None),
+    ('{ agent(id: "etidronate") { affects { key direction evidence { __typename level } } studiedIn { evidence {'
+     " publication { id } } } } }", None),
+    # a claim's summary fields on structural links, whose properties the slim projection returns as null
+    ("{ agents(limit: 3) { items { memberOf { verifiedCount bestLevel evidence { pub } } targets { key"
+     " verifiedCount } } } }", None),
+    # the benchmark's nested list (bench.peer)
+    ("{ agents(limit: 50) { items { id name memberOf { target { name } } hasMechanism { target { name } }"
+     " affects { key direction target { id } evidence { pub level finding } } } } }", None),
     # several root fields: planned reads load whole nodes, as the other root fields read the same DataLoaders
     ('{ a: agent(id: "etidronate") { name } b: agents(limit: 3) { items { id description targets { target { id '
      "name description } } } } c: node(id: \"etidronate\") { ... on Agent { synonyms brandNames } } }", None),
@@ -88,6 +103,16 @@ def test_fast_path_and_graphql_core_give_byte_identical_answers(store: GraphStor
                                                                 variables: dict[str, Any] | None) -> None:
     fast, core = _pair(store)
     assert _body(fast, query, variables) == _body(core, query, variables)
+
+
+@pytest.mark.parametrize(("query", "variables"), DOCUMENTS)
+def test_both_stores_give_byte_identical_answers(memory_store: GraphStore, neo4j_store: GraphStore, query: str,
+                                                 variables: dict[str, Any] | None) -> None:
+    """The fast path on Neo4j reads a slim plan (graph.neo4j_plan: only what the selection shows); the embedded
+    store holds every property: the answers must still be the same bytes."""
+    embedded = make_api(memory_store, Limits(response_cache_size=0))
+    neo4j = make_api(neo4j_store, Limits(response_cache_size=0))
+    assert _body(neo4j, query, variables) == _body(embedded, query, variables)
 
 
 def test_every_documented_query_is_answered_identically_by_both_paths(store: GraphStore) -> None:
@@ -145,3 +170,43 @@ def test_planned_list_heads_filter_and_sort_as_the_list_statements_do() -> None:
     for name in ("list_asc", "list_desc"):
         head = lists[name].split("WITH collect(n) AS matched")[0]
         assert planned[name].startswith(head), name
+
+
+def _plan(query: str) -> Any:
+    from graphql import FieldNode, OperationDefinitionNode, parse
+
+    from api.graphql.request_plan import plan_root
+
+    operation = parse(query).definitions[0]
+    assert isinstance(operation, OperationDefinitionNode)
+    (root,) = [f for f in operation.selection_set.selections if isinstance(f, FieldNode)]
+    return plan_root(root.name.value, {"limit": 50}, [root], {}, 500, slim=True)
+
+
+def test_a_slim_plan_loads_per_relationship_only_what_its_selections_read() -> None:
+    """A frontend's list follows `memberOf` to a class name and shows a claim's publication and level: the plan
+    loads the class relationships' keys alone, and of each claim's evidence the lists the selection shows plus
+    the four `graph.store.evidence_of` cannot unpack items without — not the models, species and regimens."""
+    from api.graphql.request_plan import EVIDENCE_REQUIRED
+    from graph import schema as s
+    from graph.store import Direction
+
+    plan = _plan("{ agents { items { name memberOf { target { name } } affects { direction evidence { pub level"
+                 " publication { id } } } } } }")
+    assert plan.node_keys == {"id", "name"}
+    assert plan.rel_keys == {(s.RelKind.MEMBER_OF, Direction.OUT): {"key"},
+                             (s.RelKind.AFFECTS, Direction.OUT): {"key", "direction", *EVIDENCE_REQUIRED}}
+    plan = _plan("{ agents { items { affects { evidence { pub somethingNew } } } } }")  # unknown: load everything
+    assert plan.rel_keys == {(s.RelKind.AFFECTS, Direction.OUT): None}
+
+
+def test_every_evidence_field_and_list_is_known_to_the_planner() -> None:
+    """A new Evidence field or evidence list must be mapped, or a slim plan would leave it unloaded."""
+    from api.graphql import types as t
+    from api.graphql.request_plan import EVIDENCE_FIELD_KEYS
+    from graph import schema as s
+
+    fields = {f.name for f in t.Evidence.__strawberry_definition__.fields}
+    assert fields | {"__typename"} == set(EVIDENCE_FIELD_KEYS)
+    lists = {key for key in s.EVIDENCE_PROPERTIES if key.startswith("evidence_")}  # (the rest: a claim's summary)
+    assert set().union(*EVIDENCE_FIELD_KEYS.values()) == lists
