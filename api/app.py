@@ -13,10 +13,10 @@ from dataclasses import asdict
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import PlainTextResponse
-from strawberry.fastapi import GraphQLRouter
+from starlette.routing import Route
 
 from api.front_cache import FrontCache, answer_cache, generation_clock
-from api.graphiql import OfflineGraphQLRouter
+from api.graphiql import OfflineGraphQL
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
 from api.limits import RequestGuard
@@ -40,7 +40,9 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
 
         store = build_memory_store()
     limits = limits or Limits()
-    app = FastAPI(title="calcigraph", version="0.1.0",
+    # no /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a CDN (the product serves nothing that
+    # fetches from the internet); the API is GraphQL, described by its own schema (GraphiQL, api/schema.graphql)
+    app = FastAPI(title="calcigraph", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Drugs and supplements against musculoskeletal ectopic calcification, with evidence.")
     app.state.store = store
     app.state.limits = limits
@@ -50,9 +52,8 @@ def create_app(store: GraphStore | None = None, limits: Limits | None = None,
 
     # a graph that cannot change is cached; one that can only when asked, keyed by its generation (api.front_cache)
     schema = create_schema(limits, response_cache=store.immutable)
-    router: GraphQLRouter = OfflineGraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql",
-                                                 allow_queries_via_get=True)
-    app.include_router(router, prefix="/graphql")
+    # a bare route, first in the table: GraphQL requests skip FastAPI's per-request dependency solving (api.graphiql)
+    app.router.routes.insert(0, Route("/graphql", OfflineGraphQL(schema, context_getter), methods=["GET", "POST"]))
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["content-type"], allow_credentials=False)
