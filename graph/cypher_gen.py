@@ -7,6 +7,7 @@ kind — from the schema's enums, never from input — into `cypher/schema.cyphe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from graph import guide
@@ -87,28 +88,62 @@ LEAN_DIR = "questions/lean"
 LEAN_QUESTIONS = ("inhibitors_without_harm",)
 """Questions with a generated lean twin, `cypher/questions/lean/<name>.cypher` (apart from the questions
 themselves: the Browser guide carries the questions, not their store variants)."""
+LEAN_LISTS: dict[str, tuple[s.RelKind, s.RelKind | None]] = {
+    "inhibitions": (s.RelKind.AFFECTS, None), "efficacy": (s.RelKind.STUDIED_IN, None),
+    "bone_claims": (s.RelKind.AFFECTS, None), "indirect": (s.RelKind.MODULATES, s.RelKind.HAS_MECHANISM)}
+"""The claim lists a lean twin returns: each list's relationship type (`r`) and, for the mechanism claims, the type
+of the `via` link (`h`). A lean row names neither, nor the near end (the store knows them from the list), so that
+the wire carries what the verdicts read and nothing else (graph.neo4j_store.lean_inhibitor_row)."""
+_CLAIM_MAP = re.compile(r"\{type: type\((\w+)\), source: [\w.]+, target: ")
+_LIST_END = re.compile(r"\] AS (\w+)")
 
 
-def _projection(var: str, keys: list[str]) -> str:
-    return f"{var} {{{', '.join('.' + k for k in keys)}}}"
+def _projection(var: str, keys: list[str] | set[str]) -> str:
+    return f"{var} {{{', '.join('.' + k for k in sorted(keys))}}}"
+
+
+def _lean_keys(rel: s.RelKind) -> set[str]:
+    return (set(s.RELATIONSHIPS[rel].properties) | {"key"}) - set(s.TEXT_PROPERTIES)
 
 
 def lean_question(text: str) -> str:
-    """The question's text with every `properties(x)` of a claim, its `via` and the agent replaced by a static map
-    projection of the schema's properties minus `schema.TEXT_PROPERTIES`. Static, because Neo4j reads a projection
-    of listed keys far faster than a dynamic one (`x[k]` over a parameter list measured slower than properties()).
-    A projection returns absent properties as null; the store drops those, so the maps equal properties() minus text.
+    """The question's text with its RETURN clause slimmed for the store: each claim list's `properties(x)` becomes a
+    static map projection of that relationship type's schema properties minus `schema.TEXT_PROPERTIES` (static,
+    because Neo4j reads a projection of listed keys far faster than a dynamic one: `x[k]` over a parameter list
+    measured slower than properties()); each claim map loses `type` and `source` (LEAN_LISTS); the agent's
+    properties lose the text too. A projection returns absent properties as null; the store drops those, so the maps
+    equal properties() minus text. Raises when the question's RETURN has a list LEAN_LISTS does not describe.
     """
-    claim_keys = sorted(({k for spec in s.RELATIONSHIPS.values() for k in spec.properties} | {"key"})
-                        - set(s.TEXT_PROPERTIES))
-    agent_keys = sorted(set(s.NODES[s.NodeKind.AGENT].properties) - set(s.TEXT_PROPERTIES))
-    lean = text.replace("properties(r)", _projection("r", claim_keys))
-    lean = lean.replace("properties(h)", _projection("h", claim_keys))
-    lean = lean.replace("properties(a)", _projection("a", agent_keys))
-    head = (HEADER.replace("graph/schema.py", "the question of the same name in cypher/questions/ and graph/schema.py")
-            + "// The same question, without the free-text properties (graph/schema.py TEXT_PROPERTIES): the store\n"
-              "// runs it when the GraphQL selection reads none of them (api/graphql/request_plan.py TEXT_FIELDS).\n")
-    return head + lean
+    agent_keys = set(s.NODES[s.NodeKind.AGENT].properties) - set(s.TEXT_PROPERTIES)
+    head, ret, tail = text.rpartition("\nRETURN ")  # the question's own RETURN: its last, at a line's start
+    if not ret:
+        raise ValueError("a lean twin needs the question's RETURN clause")
+    tail = tail.replace("properties(a)", _projection("a", agent_keys))
+    parts, at = [], 0
+    for match in _LIST_END.finditer(tail):
+        name = match.group(1)
+        segment = tail[at:match.end()]
+        at = match.end()
+        if "properties(" not in segment:
+            parts.append(segment)
+            continue
+        if name not in LEAN_LISTS:
+            raise ValueError(f"lean twin: no relationship types for the list {name!r} (graph.cypher_gen.LEAN_LISTS)")
+        claim, via = LEAN_LISTS[name]
+        segment = _CLAIM_MAP.sub("{target: ", segment)
+        segment = segment.replace("properties(r)", _projection("r", _lean_keys(claim)))
+        if via is not None:
+            segment = segment.replace("properties(h)", _projection("h", _lean_keys(via)))
+        if "properties(" in segment or "type(" in segment:
+            raise ValueError(f"lean twin: list {name!r} has a map this generator does not slim")
+        parts.append(segment)
+    head_note = (HEADER.replace("graph/schema.py", "the question of the same name in cypher/questions/ and "
+                                "graph/schema.py")
+                 + "// The same question for the store, without the free-text properties (graph/schema.py\n"
+                   "// TEXT_PROPERTIES), each claim list projecting its own relationship type's properties and\n"
+                   "// no type or near end (graph/cypher_gen.py LEAN_LISTS): the store runs it when the GraphQL\n"
+                   "// selection reads no text (api/graphql/request_plan.py TEXT_FIELDS).\n")
+    return head_note + head + ret + "".join(parts) + tail[at:]
 
 
 def generated_files() -> dict[Path, str]:

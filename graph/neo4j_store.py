@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from neo4j import READ_ACCESS, Driver, Query, Session
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
-from graph import cypher_files, neo4j_plan
+from graph import cypher_files, cypher_gen, neo4j_plan
 from graph import questions as qs
 from graph import schema as s
 from graph.fetch_plan import Fetched, FetchPlan
@@ -48,20 +48,6 @@ def _node(row: Mapping[str, Any]) -> Node:
     return Node(row["id"], s.NodeKind(row["kind"]), _clean(row["props"]))
 
 
-def _without_nulls(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A lean question's row as the full one reads, less the text: a map projection returns absent properties as
-    null, properties() omits them (Neo4j stores no nulls), so dropping nulls gives the same maps."""
-    def props(m: Mapping[str, Any]) -> dict[str, Any]:
-        out = dict(m)
-        out["props"] = {k: v for k, v in m["props"].items() if v is not None}
-        if out.get("via"):
-            out["via"] = props(out["via"])
-        return out
-
-    return {**row, "agent_props": {k: v for k, v in row["agent_props"].items() if v is not None},
-            **{col: [props(m) for m in row[col]] for col in ("inhibitions", "efficacy", "bone_claims", "indirect")}}
-
-
 def _agent(row: Mapping[str, Any]) -> Node:
     return Node(row["agent"], s.NodeKind.AGENT, _clean(row["agent_props"]))
 
@@ -69,6 +55,30 @@ def _agent(row: Mapping[str, Any]) -> Node:
 def _edge(m: Mapping[str, Any]) -> Edge:
     props = _clean(m["props"])
     return Edge(props["key"], s.RelKind(m["type"]), m["source"], m["target"], props)
+
+
+def lean_inhibitor_row(row: Mapping[str, Any]) -> qs.InhibitorRow:
+    """A lean twin's row (graph.cypher_gen.lean_question) as the full question's row reads, less the text: claim maps
+    carry no type and no near end, which come from the list (LEAN_LISTS) and the agent (or, for a mechanism claim,
+    the mechanism its `via` link reaches)."""
+    agent = row["agent"]
+
+    def claim(m: Mapping[str, Any], kind: s.RelKind, source: str) -> Edge:
+        props = _clean(m["props"])
+        return Edge(props["key"], kind, source, m["target"], props)
+
+    def facet(m: Mapping[str, Any]) -> s.BoneFacet | None:
+        return s.BoneFacet(m["facet"]) if m.get("facet") else None
+
+    lists = cypher_gen.LEAN_LISTS
+    bone = [BoneClaim(claim(m, lists["bone_claims"][0], agent), facet(m), None) for m in row["bone_claims"]]
+    mechanism, link = lists["indirect"]
+    assert link is not None  # LEAN_LISTS: mechanism claims come with the agent's link to the mechanism
+    for m in row["indirect"]:
+        via = claim(m["via"], link, agent)
+        bone.append(BoneClaim(claim(m, mechanism, via.target), facet(m), via))
+    return qs.InhibitorRow(agent, [claim(m, lists["inhibitions"][0], agent) for m in row["inhibitions"]],
+                           [claim(m, lists["efficacy"][0], agent) for m in row["efficacy"]], bone, _agent(row))
 
 
 def _bone(m: Mapping[str, Any]) -> BoneClaim:
@@ -225,7 +235,7 @@ class Neo4jStore:
     def inhibitor_rows(self, q: qs.InhibitorsWithoutHarm, lean: bool = False) -> list[qs.InhibitorRow]:
         def convert(rs: list[Any]) -> list[qs.InhibitorRow]:
             if lean:
-                rs = [_without_nulls(r) for r in rs]
+                return [lean_inhibitor_row(r) for r in rs]
             return [qs.InhibitorRow(r["agent"], [_edge(e) for e in r["inhibitions"]],
                                     [_edge(e) for e in r["efficacy"]],
                                     [*(_bone(e) for e in r["bone_claims"]), *(_bone(e) for e in r["indirect"])],

@@ -63,3 +63,25 @@ def test_the_selection_picks_the_question_and_the_answer_is_the_embedded_one(
     assert files == [question]
     assert "errors" not in body
     assert body == make_api(memory_store, Limits(response_cache_size=0)).post(query)
+
+
+def test_the_lean_twin_projects_each_lists_own_relationship_type_and_no_type_or_near_end() -> None:
+    """graph.cypher_gen.lean_question: every key on the wire is an object the driver builds, so the lean twin
+    projects, per claim list, only the properties its relationship type has (a study's outcome is not on an AFFECTS
+    claim) and leaves out what the store knows from the list: the type and the near end."""
+    import pytest
+
+    from graph import cypher_gen
+    from graph.paths import cypher_dir
+
+    question = (cypher_dir() / "questions" / "inhibitors_without_harm.cypher").read_text()
+    lean = cypher_gen.lean_question(question)
+    returned = lean[lean.rindex("\nRETURN "):]
+    assert "type(" not in returned and "source:" not in returned and "properties(" not in returned
+    inhibitions, efficacy = (returned.split(f"] AS {name}")[0].rsplit("[", 1)[1]
+                             for name in ("inhibitions", "efficacy"))
+    assert ".direction" in inhibitions and ".outcome" not in inhibitions
+    assert ".outcome" in efficacy and ".direction" not in efficacy
+    assert ".evidence_findings" not in returned  # text
+    with pytest.raises(ValueError, match="LEAN_LISTS"):
+        cypher_gen.lean_question(question.replace("AS efficacy", "AS studies"))

@@ -1,6 +1,8 @@
 // GENERATED from the question of the same name in cypher/questions/ and graph/schema.py by `calcigraph schema --cypher`; do not edit by hand.
-// The same question, without the free-text properties (graph/schema.py TEXT_PROPERTIES): the store
-// runs it when the GraphQL selection reads none of them (api/graphql/request_plan.py TEXT_FIELDS).
+// The same question for the store, without the free-text properties (graph/schema.py
+// TEXT_PROPERTIES), each claim list projecting its own relationship type's properties and
+// no type or near end (graph/cypher_gen.py LEAN_LISTS): the store runs it when the GraphQL
+// selection reads no text (api/graphql/request_plan.py TEXT_FIELDS).
 // Question 1 — Inhibitors without harm (semantics: graph/questions.py, InhibitorsWithoutHarm).
 // Agents that inhibit $process (or a process that IS_A / is PART_OF it), qualified by either kind of evidence:
 //   inhibitions — AFFECTS{direction:'inhibits'} claims into that set;
@@ -52,11 +54,11 @@ WHERE (size(inhibitions) > 0 OR size(efficacy) > 0)
   AND ($tissue IS NULL OR any(r IN inhibitions WHERE r.tissue = $tissue) OR EXISTS {
         MATCH (a)-[st:STUDIED_IN]->() WHERE st.outcome IN $success AND st.disease IN tissue_set })
 RETURN a.id AS agent, a {.approval, .brand_names, .id, .identifiers, .identifiers_verified, .kind, .name, .no_data_about, .no_data_facets, .no_data_notes, .synonyms} AS agent_props,
-       [r IN inhibitions | {type: type(r), source: a.id, target: endNode(r).id, props: r {.action, .best_level, .best_rank, .direction, .disease, .dose, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .order, .outcome, .tissue, .verified_count}}] AS inhibitions,
-       [r IN efficacy | {type: type(r), source: a.id, target: endNode(r).id, props: r {.action, .best_level, .best_rank, .direction, .disease, .dose, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .order, .outcome, .tissue, .verified_count}}] AS efficacy,
+       [r IN inhibitions | {target: endNode(r).id, props: r {.best_level, .best_rank, .direction, .dose, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .tissue, .verified_count}}] AS inhibitions,
+       [r IN efficacy | {target: endNode(r).id, props: r {.best_level, .best_rank, .disease, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .outcome, .verified_count}}] AS efficacy,
        [(a)-[r:AFFECTS]->(y) WHERE y.id IN spared
-          | {type: type(r), source: a.id, target: y.id, props: r {.action, .best_level, .best_rank, .direction, .disease, .dose, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .order, .outcome, .tissue, .verified_count}, facet: y.bone_facet}] AS bone_claims,
+          | {target: y.id, props: r {.best_level, .best_rank, .direction, .dose, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .tissue, .verified_count}, facet: y.bone_facet}] AS bone_claims,
        [(a)-[h:HAS_MECHANISM]->(m)-[r:MODULATES]->(y) WHERE y.id IN spared
-          | {type: type(r), source: m.id, target: y.id, props: r {.action, .best_level, .best_rank, .direction, .disease, .dose, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .order, .outcome, .tissue, .verified_count}, facet: y.bone_facet,
-             via: {type: type(h), source: a.id, target: m.id, props: h {.action, .best_level, .best_rank, .direction, .disease, .dose, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .order, .outcome, .tissue, .verified_count}}}] AS indirect
+          | {target: y.id, props: r {.best_level, .best_rank, .direction, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .verified_count}, facet: y.bone_facet,
+             via: {target: m.id, props: h {.best_level, .best_rank, .evidence_comparator, .evidence_exposures, .evidence_intents, .evidence_levels, .evidence_populations, .evidence_pubs, .evidence_regimens, .evidence_timings, .evidence_verified, .key, .verified_count}}}] AS indirect
 ORDER BY agent;
