@@ -56,6 +56,9 @@ class MemoryStore:
         so reads and question walks only look things up. `graph` must not change afterwards."""
         self.graph = graph
         self._nodes = {n: self._make_node(n, attrs) for n, attrs in graph.nodes(data=True)}
+        self._kinds: dict[s.NodeKind, list[str]] = {}  # each kind's node ids, in the graph's order
+        for node in self._nodes.values():
+            self._kinds.setdefault(node.kind, []).append(node.id)
         self._out_edges = {n: [self._make_edge(n, t, k, a) for _, t, k, a in graph.out_edges(n, keys=True, data=True)]
                            for n in graph}
         by_ends = {(e.source, e.target, e.key): e for edges in self._out_edges.values() for e in edges}
@@ -102,7 +105,7 @@ class MemoryStore:
         return self.graph.nodes[node_id]["label"]
 
     def _of_kind(self, kind: s.NodeKind) -> Iterator[str]:
-        return (n for n, label in self.graph.nodes(data="label") if label == kind.value)
+        return iter(self._kinds.get(kind, ()))
 
     def _closure(self, roots: Iterable[str], *rels: s.RelKind) -> set[str]:
         """Roots plus every node reaching one of them through incoming `rels` chains (IS_A/PART_OF, SUBTYPE_OF)."""

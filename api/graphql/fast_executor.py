@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
 from graphql import (
@@ -68,6 +68,13 @@ class CompiledSchema:
             kind: named for kind in s.NodeKind
             if isinstance(named := schema.type_map.get(kind.value), GraphQLObjectType)}
         self._columns: dict[tuple[str, str], Column | None] = {}
+        self._serializers: dict[str, Callable[[Any], Any]] = {}
+
+    def serializer(self, leaf: GraphQLScalarType | GraphQLEnumType) -> Callable[[Any], Any]:
+        found = self._serializers.get(leaf.name)
+        if found is None:
+            found = self._serializers[leaf.name] = serializer(leaf)
+        return found
 
     def column(self, parent: GraphQLObjectType, name: str) -> Column:
         key = (parent.name, name)
@@ -94,7 +101,30 @@ def serializer(leaf: GraphQLScalarType | GraphQLEnumType) -> Any:
             raise Unsupported(f"{leaf.name} cannot represent {value!r}")
         return out
 
-    return convert
+    if isinstance(leaf, GraphQLScalarType):
+        return convert
+    known: dict[tuple[type, Any], Any] = {}
+
+    def convert_enum(value: Any) -> Any:
+        """strawberry's enum serializer compares the value with each member in turn (a tenth of a nested list's
+        time went there): each distinct value is serialized once. Keyed by class too, since a StrEnum member equals
+        its plain string."""
+        key = (value.__class__, value)
+        try:
+            return known[key]
+        except KeyError:
+            out = convert(value)  # (an Unsupported value is never memoized)
+            if len(known) < ENUM_MEMO_MAX:
+                known[key] = out
+            return out
+        except TypeError:  # unhashable: graphql-core words whatever it does with it
+            return convert(value)
+
+    return convert_enum
+
+
+ENUM_MEMO_MAX = 4096
+"""Distinct values memoized per enum type (members and their stored strings: a few dozen in practice)."""
 
 
 class Walk:
@@ -162,7 +192,7 @@ class Walk:
         if isinstance(return_type, GraphQLList):
             return await self._lists(return_type.of_type, details, values)
         if isinstance(return_type, GraphQLScalarType | GraphQLEnumType):
-            convert = serializer(return_type)
+            convert = self.compiled.serializer(return_type)
             return [None if v is None else convert(v) for v in values]
         present = [v for v in values if v is not None]
         if isinstance(return_type, GraphQLObjectType):
