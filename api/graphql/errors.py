@@ -102,7 +102,7 @@ class QuietSchema(strawberry.Schema):
                       operation_name: str | None = None, *args: Any, **kwargs: Any) -> Any:
         """Off the loop, except an operation on an immutable store already measured as quick
         (api.graphql.execution.QuickOperations)."""
-        from api.graphql.execution import off_loop, timed
+        from api.graphql.execution import off_loop, off_loop_timed
 
         operation = super().execute(query, variable_values, context_value, root_value, operation_name, *args,
                                     **kwargs)
@@ -113,7 +113,7 @@ class QuietSchema(strawberry.Schema):
             return await off_loop(operation)
         if key in self.quick:
             return await operation
-        result, seconds = await off_loop(timed(operation))
+        result, seconds = await off_loop_timed(operation)
         self.quick.consider(key, result, seconds)
         return result
 

@@ -43,6 +43,8 @@ class _Handle:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.task: asyncio.Task[Any] | None = None
         self.cancelled = False
+        self.seconds = 0.0
+        """How long the operation ran on its worker (on the embedded store: its CPU time, as nothing waits on I/O)."""
 
     def cancel(self) -> None:
         with self.lock:
@@ -86,9 +88,11 @@ def _run_here(coro: Coroutine[Any, Any, T], handle: _Handle) -> T:
             raise asyncio.CancelledError
         task = loop.create_task(coro)
         handle.loop, handle.task = loop, task
+    started = time.perf_counter()
     try:
         return loop.run_until_complete(task)
     finally:
+        handle.seconds = time.perf_counter() - started
         _drain(loop)
 
 
@@ -104,13 +108,25 @@ def _drain(loop: asyncio.AbstractEventLoop) -> None:
 
 async def off_loop(coro: Coroutine[Any, Any, T]) -> T:
     """Await `coro` executed on a worker thread's event loop; cancelling this await cancels it there too."""
+    return await _off_loop(coro, _Handle())
+
+
+async def off_loop_timed(coro: Coroutine[Any, Any, T]) -> tuple[T, float]:
+    """`off_loop`, with the seconds the operation ran on its worker (not the wait for one)."""
     handle = _Handle()
+    result = await _off_loop(coro, handle)
+    return result, handle.seconds
+
+
+async def _off_loop(coro: Coroutine[Any, Any, T], handle: _Handle) -> T:
     context = contextvars.copy_context()
-    future = asyncio.get_running_loop().run_in_executor(_POOL, context.run, _run, coro, handle)
+    submitted = _POOL.submit(context.run, _run, coro, handle)
     try:
-        return await future
+        return await asyncio.wrap_future(submitted)
     except asyncio.CancelledError:
         handle.cancel()
+        if submitted.cancel():  # it never reached a worker, so nothing else will close it
+            coro.close()
         raise
 
 
@@ -161,10 +177,3 @@ class QuickOperations:
 
     def add(self, key: tuple[str, str, str | None]) -> None:
         self._keys.put(key, True)
-
-
-async def timed(coro: Coroutine[Any, Any, T]) -> tuple[T, float]:
-    """`coro`'s result and the seconds it took (on the embedded store: its CPU time, as nothing waits on I/O)."""
-    started = time.perf_counter()
-    result = await coro
-    return result, time.perf_counter() - started

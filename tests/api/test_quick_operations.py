@@ -5,6 +5,7 @@ the loop, where a heavy request cannot hold up other clients."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from api.graphql.context import Context, Limits
 from api.graphql.schema import create_schema
@@ -51,3 +52,33 @@ def test_nothing_runs_on_the_loop_on_neo4j(neo4j_store: Neo4jStore) -> None:
     (first, second), schema = _run(neo4j_store, LOOKUP, {"id": "etidronate"})
     assert first.data == second.data
     assert schema.quick.key(LOOKUP, {"id": "etidronate"}, None) not in schema.quick
+
+
+def test_an_operation_cancelled_before_a_worker_took_it_is_closed_not_left_unawaited() -> None:
+    """A request whose timeout fires while every worker is busy never starts: its coroutine must be closed there
+    and then (nothing else would; Python would warn that it was never awaited)."""
+    import inspect
+    import threading
+
+    from api.graphql import execution
+
+    release = threading.Event()
+
+    async def blocker() -> None:
+        release.wait(30)
+
+    async def operation() -> str:
+        return "ran"
+
+    async def scenario() -> object:
+        busy = [asyncio.ensure_future(execution.off_loop(blocker())) for _ in range(execution.WORKERS)]
+        await asyncio.sleep(0.05)  # every worker holds a blocker now
+        queued = operation()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(execution.off_loop_timed(queued), 0.05)
+        release.set()
+        await asyncio.gather(*busy)
+        return queued
+
+    queued = asyncio.run(scenario())
+    assert inspect.getcoroutinestate(queued) == inspect.CORO_CLOSED
