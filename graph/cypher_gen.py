@@ -88,12 +88,13 @@ LEAN_DIR = "questions/lean"
 LEAN_QUESTIONS = ("inhibitors_without_harm",)
 """Questions with a generated lean twin, `cypher/questions/lean/<name>.cypher` (apart from the questions
 themselves: the Browser guide carries the questions, not their store variants)."""
-LEAN_LISTS: dict[str, tuple[s.RelKind, s.RelKind | None]] = {
-    "inhibitions": (s.RelKind.AFFECTS, None), "efficacy": (s.RelKind.STUDIED_IN, None),
-    "bone_claims": (s.RelKind.AFFECTS, None), "indirect": (s.RelKind.MODULATES, s.RelKind.HAS_MECHANISM)}
-"""The claim lists a lean twin returns: each list's relationship type (`r`) and, for the mechanism claims, the type
-of the `via` link (`h`). A lean row names neither, nor the near end (the store knows them from the list), so that
-the wire carries what the verdicts read and nothing else (graph.neo4j_store.lean_inhibitor_row)."""
+LEAN_LISTS: dict[str, s.RelKind] = {"inhibitions": s.RelKind.AFFECTS, "efficacy": s.RelKind.STUDIED_IN,
+                                    "bone_claims": s.RelKind.AFFECTS, "indirect": s.RelKind.MODULATES}
+"""The claim lists a lean twin returns, each with its relationship type (`r`). A lean row names neither the type
+nor the near end (the store knows them from the list), so that the wire carries what the verdicts read and nothing
+else (graph.neo4j_store.lean_inhibitor_row)."""
+LEAN_VIA: dict[str, s.RelKind] = {"indirect": s.RelKind.HAS_MECHANISM}
+"""Lists whose claims come with the agent's link to them (`via`, variable `h`): its relationship type."""
 _CLAIM_MAP = re.compile(r"\{type: type\((\w+)\), source: [\w.]+, target: ")
 _LIST_END = re.compile(r"\] AS (\w+)")
 
@@ -110,7 +111,7 @@ def lean_question(text: str) -> str:
     """The question's text with its RETURN clause slimmed for the store: each claim list's `properties(x)` becomes a
     static map projection of that relationship type's schema properties minus `schema.TEXT_PROPERTIES` (static,
     because Neo4j reads a projection of listed keys far faster than a dynamic one: `x[k]` over a parameter list
-    measured slower than properties()); each claim map loses `type` and `source` (LEAN_LISTS); the agent's
+    measured slower than properties()); each claim map loses `type` and `source` (LEAN_LISTS, LEAN_VIA); the agent's
     properties lose the text too. A projection returns absent properties as null; the store drops those, so the maps
     equal properties() minus text. Raises when the question's RETURN has a list LEAN_LISTS does not describe.
     """
@@ -129,11 +130,10 @@ def lean_question(text: str) -> str:
             continue
         if name not in LEAN_LISTS:
             raise ValueError(f"lean twin: no relationship types for the list {name!r} (graph.cypher_gen.LEAN_LISTS)")
-        claim, via = LEAN_LISTS[name]
         segment = _CLAIM_MAP.sub("{target: ", segment)
-        segment = segment.replace("properties(r)", _projection("r", _lean_keys(claim)))
-        if via is not None:
-            segment = segment.replace("properties(h)", _projection("h", _lean_keys(via)))
+        segment = segment.replace("properties(r)", _projection("r", _lean_keys(LEAN_LISTS[name])))
+        if name in LEAN_VIA:
+            segment = segment.replace("properties(h)", _projection("h", _lean_keys(LEAN_VIA[name])))
         if "properties(" in segment or "type(" in segment:
             raise ValueError(f"lean twin: list {name!r} has a map this generator does not slim")
         parts.append(segment)

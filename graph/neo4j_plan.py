@@ -64,11 +64,11 @@ planned nested list's statement time went on them)."""
 
 
 class _Shape:
-    def __init__(self, node_props: str, rel_keys: Mapping[tuple[Any, Direction], frozenset[str] | None] | None,
+    def __init__(self, node_props: str, rel_keys: Mapping[tuple[s.RelKind, Direction], frozenset[str] | None] | None,
                  names: Iterator[str]) -> None:
         self.node_props, self.rel_keys, self.names = node_props, rel_keys, names
 
-    def rel_props(self, rel: Any, direction: Direction) -> str:
+    def rel_props(self, rel: s.RelKind, direction: Direction) -> str:
         keys = None if self.rel_keys is None else self.rel_keys.get((rel, direction))
         return _props(None if keys is None else keys | EDGE_IDENTITY)
 

@@ -59,8 +59,8 @@ def _edge(m: Mapping[str, Any]) -> Edge:
 
 def lean_inhibitor_row(row: Mapping[str, Any]) -> qs.InhibitorRow:
     """A lean twin's row (graph.cypher_gen.lean_question) as the full question's row reads, less the text: claim maps
-    carry no type and no near end, which come from the list (LEAN_LISTS) and the agent (or, for a mechanism claim,
-    the mechanism its `via` link reaches)."""
+    carry no type and no near end, which come from the list (LEAN_LISTS, LEAN_VIA) and the agent (or, for a
+    mechanism claim, the mechanism its `via` link reaches)."""
     agent = row["agent"]
 
     def claim(m: Mapping[str, Any], kind: s.RelKind, source: str) -> Edge:
@@ -70,15 +70,13 @@ def lean_inhibitor_row(row: Mapping[str, Any]) -> qs.InhibitorRow:
     def facet(m: Mapping[str, Any]) -> s.BoneFacet | None:
         return s.BoneFacet(m["facet"]) if m.get("facet") else None
 
-    lists = cypher_gen.LEAN_LISTS
-    bone = [BoneClaim(claim(m, lists["bone_claims"][0], agent), facet(m), None) for m in row["bone_claims"]]
-    mechanism, link = lists["indirect"]
-    assert link is not None  # LEAN_LISTS: mechanism claims come with the agent's link to the mechanism
+    lists, via_kinds = cypher_gen.LEAN_LISTS, cypher_gen.LEAN_VIA
+    bone = [BoneClaim(claim(m, lists["bone_claims"], agent), facet(m), None) for m in row["bone_claims"]]
     for m in row["indirect"]:
-        via = claim(m["via"], link, agent)
-        bone.append(BoneClaim(claim(m, mechanism, via.target), facet(m), via))
-    return qs.InhibitorRow(agent, [claim(m, lists["inhibitions"][0], agent) for m in row["inhibitions"]],
-                           [claim(m, lists["efficacy"][0], agent) for m in row["efficacy"]], bone, _agent(row))
+        via = claim(m["via"], via_kinds["indirect"], agent)
+        bone.append(BoneClaim(claim(m, lists["indirect"], via.target), facet(m), via))
+    return qs.InhibitorRow(agent, [claim(m, lists["inhibitions"], agent) for m in row["inhibitions"]],
+                           [claim(m, lists["efficacy"], agent) for m in row["efficacy"]], bone, _agent(row))
 
 
 def _bone(m: Mapping[str, Any]) -> BoneClaim:
